@@ -1,0 +1,139 @@
+package io.hireflow.candidates;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.Ids;
+import io.hireflow.shared.NotFoundException;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * Candidates of an organization. The same email (ignoring case) within an organization is the same person; every
+ * read and write is scoped to the organization, so another organization's candidate is not found.
+ */
+@Service
+public class CandidateManagement {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    CandidateManagement(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The organization's candidate with this email, created if new. Details the existing record lacks are filled in;
+     * what it already has is kept. Safe under concurrent calls for the same email.
+     */
+    @Transactional
+    public CandidateId findOrCreate(OrganizationId organization, CandidateDetails details) {
+        Timestamp now = Timestamp.from(clock.instant());
+        UUID id = jdbc.sql("""
+                insert into candidate as c (id, organization_id, name, email, phone, region, github_url, portfolio_url,
+                                            source, tags, created_at, updated_at)
+                values (:id, :org, :name, :email, :phone, :region, :github, :portfolio, :source, :tags, :now, :now)
+                on conflict (organization_id, lower(email)) do update set
+                    phone = coalesce(c.phone, excluded.phone),
+                    region = coalesce(c.region, excluded.region),
+                    github_url = coalesce(c.github_url, excluded.github_url),
+                    portfolio_url = coalesce(c.portfolio_url, excluded.portfolio_url),
+                    source = coalesce(c.source, excluded.source),
+                    tags = array(select distinct unnest(c.tags || excluded.tags))
+                returning id""")
+                .param("id", Ids.newId()).param("org", organization.value()).param("name", details.name().strip())
+                .param("email", details.email().strip()).param("phone", blankToNull(details.phone()))
+                .param("region", blankToNull(details.region())).param("github", blankToNull(details.githubUrl()))
+                .param("portfolio", blankToNull(details.portfolioUrl()))
+                .param("source", blankToNull(details.source())).param("tags", tags(details.tags()))
+                .param("now", now)
+                .query(UUID.class).single();
+        return new CandidateId(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Candidate candidate(OrganizationId organization, CandidateId id) {
+        return jdbc.sql("select * from candidate where id = ? and organization_id = ?")
+                .param(id.value()).param(organization.value())
+                .query(CandidateManagement::row).optional()
+                .orElseThrow(() -> new NotFoundException("candidate"));
+    }
+
+    /**
+     * Candidates whose name or email contains the query, in name order; a page of at most {@code limit} after the
+     * given candidate (keyset).
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> search(OrganizationId organization, String query, CandidateId after, int limit) {
+        String pattern = query == null || query.isBlank() ? null : "%" + query.strip().toLowerCase()
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return jdbc.sql("""
+                select * from candidate
+                where organization_id = :org
+                  and (cast(:pattern as text) is null or lower(name) like :pattern or lower(email) like :pattern)
+                  and (cast(:after as uuid) is null or id > :after)
+                order by id limit :limit""")
+                .param("org", organization.value()).param("pattern", pattern)
+                .param("after", after == null ? null : after.value()).param("limit", limit)
+                .query(CandidateManagement::row).list();
+    }
+
+    /** Replaces a candidate's details; refuses a stale version, or an email another candidate has, with 409. */
+    @Transactional
+    public Candidate update(OrganizationId organization, CandidateId id, CandidateDetails details, long version) {
+        candidate(organization, id);
+        boolean taken = jdbc.sql("""
+                select exists(select 1 from candidate
+                              where organization_id = ? and lower(email) = lower(?) and id <> ?)""")
+                .params(organization.value(), details.email().strip(), id.value()).query(Boolean.class).single();
+        if (taken) {
+            throw new ConflictException("error.candidate.emailTaken", details.email());
+        }
+        int updated = jdbc.sql("""
+                update candidate set name = :name, email = :email, phone = :phone, region = :region,
+                    github_url = :github, portfolio_url = :portfolio, source = :source, tags = :tags,
+                    updated_at = :now, version = version + 1
+                where id = :id and organization_id = :org and version = :version""")
+                .param("name", details.name().strip()).param("email", details.email().strip())
+                .param("phone", blankToNull(details.phone())).param("region", blankToNull(details.region()))
+                .param("github", blankToNull(details.githubUrl()))
+                .param("portfolio", blankToNull(details.portfolioUrl()))
+                .param("source", blankToNull(details.source())).param("tags", tags(details.tags()))
+                .param("now", Timestamp.from(clock.instant())).param("id", id.value())
+                .param("org", organization.value()).param("version", version)
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("error.stale");
+        }
+        return candidate(organization, id);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String[] tags(List<String> tags) {
+        return tags == null ? new String[0]
+                : tags.stream().filter(tag -> tag != null && !tag.isBlank()).map(String::strip).distinct()
+                        .toArray(String[]::new);
+    }
+
+    private static Candidate row(ResultSet rs, int row) throws SQLException {
+        return new Candidate(new CandidateId(rs.getObject("id", UUID.class)),
+                new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name"),
+                rs.getString("email"), rs.getString("phone"), rs.getString("region"), rs.getString("github_url"),
+                rs.getString("portfolio_url"), rs.getString("source"),
+                Arrays.asList((String[]) rs.getArray("tags").getArray()), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
+    }
+}

@@ -1,0 +1,157 @@
+package io.hireflow.identity;
+
+import java.time.Clock;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Three filter chains. {@code POST /api/v1/tokens} takes HTTP Basic (to get a first token) or a token; the rest of
+ * {@code /api} takes only bearer tokens and keeps no session; everything else is the browser UI with form sign-in,
+ * CSRF and a session in the database. Every route needs a signed-in user except the public ones named here; which
+ * roles a route allows is declared on its handler with {@code @PreAuthorize}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC_ROUTES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
+            "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html"};
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ApiSecurityErrors apiSecurityErrors(MessageSource messages, JsonMapper json) {
+        return new ApiSecurityErrors(messages, json);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokenIssuing(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors)
+            throws Exception {
+        http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/tokens"));
+        apiDefaults(http, accounts, errors);
+        http.httpBasic(basic -> basic.authenticationEntryPoint(errors));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors) throws Exception {
+        http.securityMatcher("/api/**");
+        apiDefaults(http, accounts, errors);
+        return http.build();
+    }
+
+    private static void apiDefaults(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors)
+            throws Exception {
+        http.csrf(csrf -> csrf.disable()) // no cookies are accepted on the API, so there is nothing to forge
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokenFilter(accounts, errors), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'")));
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain ui(HttpSecurity http, StaffAccounts accounts, SecurityProperties properties, Clock clock)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(PUBLIC_ROUTES).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureUrl("/login?error").permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
+                        .invalidateHttpSession(true).deleteCookies("SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new FreshPrincipalFilter(accounts, properties, clock), AuthorizationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /**
+     * Answers authentication and authorization failures of the API with a problem document (RFC 9457). These happen in
+     * filters, before any controller, so the controllers' problem handler cannot see them.
+     */
+    static final class ApiSecurityErrors implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+        private final MessageSource messages;
+        private final JsonMapper json;
+
+        ApiSecurityErrors(MessageSource messages, JsonMapper json) {
+            this.messages = messages;
+            this.json = json;
+        }
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+                throws IOException {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            write(request, response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+                throws IOException {
+            write(request, response, HttpStatus.FORBIDDEN, "error.forbidden");
+        }
+
+        private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+                throws IOException {
+            Locale locale = RequestContextUtils.getLocale(request);
+            String title = status.getReasonPhrase();
+            String detail = messages.getMessage(code, null, title, locale);
+            response.setStatus(status.value());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            var body = new LinkedHashMap<String, Object>();
+            body.put("type", "about:blank");
+            body.put("title", title);
+            body.put("status", status.value());
+            body.put("detail", detail);
+            body.put("instance", request.getRequestURI());
+            json.writeValue(response.getOutputStream(), body);
+        }
+    }
+}

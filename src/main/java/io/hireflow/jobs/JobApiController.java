@@ -1,0 +1,197 @@
+package io.hireflow.jobs;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/jobs")
+@Tag(name = "Jobs", description = "Job openings, their pipelines and hiring teams")
+class JobApiController {
+
+    private final JobManagement jobs;
+
+    JobApiController(JobManagement jobs) {
+        this.jobs = jobs;
+    }
+
+    /**
+     * A new job. {@code location} (one) and {@code locations} (several) are both accepted. Without {@code stages} the
+     * pipeline is copied from {@code templateId}, or from the organization's default template.
+     */
+    record CreateJobRequest(
+            @NotBlank @Size(max = 120) String title,
+            @Size(max = 80) String team,
+            @Size(max = 120) String location,
+            @Size(max = 10) List<@NotBlank @Size(max = 120) String> locations,
+            @NotBlank String employmentType,
+            @Size(max = 20000) String description,
+            @Min(1) @Max(10000) Integer headcount,
+            String status,
+            UUID templateId,
+            @Size(max = 20) List<@Valid StagePlan> stages) {
+    }
+
+    record UpdateJobRequest(
+            @NotBlank @Size(max = 120) String title,
+            @Size(max = 80) String team,
+            @Size(max = 120) String location,
+            @Size(max = 10) List<@NotBlank @Size(max = 120) String> locations,
+            @NotBlank String employmentType,
+            @Size(max = 20000) String description,
+            @NotNull @Min(1) @Max(10000) Integer headcount,
+            @NotBlank String status,
+            @NotNull Long version) {
+    }
+
+    record PipelineRequest(@NotNull @Size(min = 2, max = 20) List<@Valid @NotNull StagePlan> stages, Long version) {
+    }
+
+    record TeamRequest(List<UUID> recruiters, List<UUID> hiringManagers, List<UUID> interviewers) {
+    }
+
+    record StageResponse(UUID id, String name, StageKind kind, int position, String candidateNameKo,
+            String candidateNameEn, Integer deadlineDays) {
+    }
+
+    record MemberResponse(UUID userId, String name, TeamRole role) {
+    }
+
+    record JobResponse(UUID id, String title, String team, String location, List<String> locations,
+            EmploymentType employmentType, String description, int headcount, JobStatus status, Instant createdAt,
+            Instant updatedAt, long version, List<StageResponse> stages, List<MemberResponse> hiringTeam) {
+
+        static JobResponse of(Job job) {
+            return new JobResponse(job.id().value(), job.title(), job.team(),
+                    job.locations().isEmpty() ? null : job.locations().get(0), job.locations(), job.employmentType(),
+                    job.description(), job.headcount(), job.status(), job.createdAt(), job.updatedAt(), job.version(),
+                    job.stages().stream().map(stage -> new StageResponse(stage.id().value(), stage.name(),
+                            stage.kind(), stage.position(), stage.candidateNameKo(), stage.candidateNameEn(),
+                            stage.deadlineDays())).toList(),
+                    job.hiringTeam().stream().map(member -> new MemberResponse(member.userId(), member.name(),
+                            member.role())).toList());
+        }
+    }
+
+    record JobSummaryResponse(UUID id, String title, String team, List<String> locations,
+            EmploymentType employmentType, JobStatus status, int headcount, Instant createdAt,
+            long activeApplications) {
+    }
+
+    @PostMapping
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "createJob", summary = "Open a job with its pipeline")
+    ResponseEntity<JobResponse> create(Actor actor, @Valid @RequestBody CreateJobRequest request) {
+        Job job = jobs.createJob(actor, new CreateJob(request.title(), request.team(),
+                locations(request.location(), request.locations()),
+                parse(EmploymentType.class, "employmentType", request.employmentType()), request.description(),
+                request.headcount(), request.status() == null ? null : parse(JobStatus.class, "status", request.status()),
+                request.templateId(), request.stages()));
+        return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(JobResponse.of(job));
+    }
+
+    @GetMapping("/{jobId}")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getJob", summary = "A job with its pipeline and hiring team")
+    JobResponse get(Actor actor, @PathVariable UUID jobId) {
+        return JobResponse.of(jobs.job(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @GetMapping
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listJobs", summary = "Your organization's jobs, open ones first")
+    List<JobSummaryResponse> list(Actor actor, @RequestParam(required = false) String status) {
+        JobStatus filter = status == null || status.isBlank() ? null : parse(JobStatus.class, "status", status);
+        return jobs.jobs(actor.organizationId(), filter).stream()
+                .map(job -> new JobSummaryResponse(job.id().value(), job.title(), job.team(), job.locations(),
+                        job.employmentType(), job.status(), job.headcount(), job.createdAt(),
+                        job.activeApplications()))
+                .toList();
+    }
+
+    @PutMapping("/{jobId}")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "updateJob", summary = "Change a job's details and status")
+    JobResponse update(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody UpdateJobRequest request) {
+        return JobResponse.of(jobs.updateJob(actor, new JobId(jobId), new UpdateJob(request.title(), request.team(),
+                locations(request.location(), request.locations()),
+                parse(EmploymentType.class, "employmentType", request.employmentType()), request.description(),
+                request.headcount(), parse(JobStatus.class, "status", request.status())), request.version()));
+    }
+
+    @PutMapping("/{jobId}/pipeline")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "updateJobPipeline", summary = "Add, rename, reorder or remove stages",
+            description = "The stages in their new order. Stages with an id are kept, stages without one are added, "
+                    + "stages left out are removed. A stage that holds applications cannot be removed or change its "
+                    + "kind (409). The last stage must be the only HIRED one.")
+    JobResponse updatePipeline(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody PipelineRequest request) {
+        return JobResponse.of(jobs.updatePipeline(actor, new JobId(jobId), request.stages(), request.version()));
+    }
+
+    @PutMapping("/{jobId}/team")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "setHiringTeam", summary = "Set the job's recruiters, hiring managers and interviewers")
+    JobResponse setTeam(Actor actor, @PathVariable UUID jobId, @RequestBody TeamRequest request) {
+        Map<TeamRole, List<UUID>> members = new EnumMap<>(TeamRole.class);
+        members.put(TeamRole.RECRUITER, request.recruiters() == null ? List.of() : request.recruiters());
+        members.put(TeamRole.HIRING_MANAGER, request.hiringManagers() == null ? List.of() : request.hiringManagers());
+        members.put(TeamRole.INTERVIEWER, request.interviewers() == null ? List.of() : request.interviewers());
+        return JobResponse.of(jobs.setHiringTeam(actor, new JobId(jobId), members));
+    }
+
+    static List<String> locations(String location, List<String> locations) {
+        List<String> all = new ArrayList<>();
+        if (location != null && !location.isBlank()) {
+            all.add(location);
+        }
+        if (locations != null) {
+            all.addAll(locations);
+        }
+        return all;
+    }
+
+    /** Reads an enum value leniently (case, dashes, spaces), naming the field and the allowed values when unknown. */
+    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+        String name = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(name)) {
+                return constant;
+            }
+        }
+        List<String> allowed = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            allowed.add(constant.name());
+        }
+        throw new InvalidInputException(field, "validation.oneOf", String.join(", ", allowed));
+    }
+}

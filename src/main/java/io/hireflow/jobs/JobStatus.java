@@ -1,0 +1,5 @@
+package io.hireflow.jobs;
+
+public enum JobStatus {
+    DRAFT, OPEN, CLOSED
+}

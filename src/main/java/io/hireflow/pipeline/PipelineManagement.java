@@ -1,0 +1,490 @@
+package io.hireflow.pipeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.hireflow.candidates.CandidateDetails;
+import io.hireflow.candidates.CandidateId;
+import io.hireflow.candidates.CandidateManagement;
+import io.hireflow.jobs.Job;
+import io.hireflow.jobs.JobId;
+import io.hireflow.jobs.JobManagement;
+import io.hireflow.jobs.JobStatus;
+import io.hireflow.jobs.Stage;
+import io.hireflow.jobs.StageId;
+import io.hireflow.pipeline.JobApplication.Move;
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.HireflowException;
+import io.hireflow.shared.Ids;
+import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.NotFoundException;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * Applications and their moves through a job's pipeline. Every read and write is scoped to the caller's
+ * organization; another organization's application, job or candidate is not found. Every change appends an
+ * immutable entry to the application's timeline in the same transaction.
+ */
+@Service
+public class PipelineManagement {
+
+    /** The most applications one bulk move may select. */
+    public static final int BULK_LIMIT = 50_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final JobManagement jobs;
+    private final CandidateManagement candidates;
+    private final RejectionReasons reasons;
+
+    PipelineManagement(JdbcClient jdbc, Clock clock, JobManagement jobs, CandidateManagement candidates,
+            RejectionReasons reasons) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.jobs = jobs;
+        this.candidates = candidates;
+        this.reasons = reasons;
+    }
+
+    // --- adding candidates to jobs -------------------------------------------------------------------------------
+
+    /**
+     * Adds a candidate (found by email, or created) to a job's first stage. Refuses a closed job, and a candidate who
+     * already has an application for the job (409).
+     */
+    @Transactional
+    public ApplicationView createApplication(Actor actor, JobId jobId, CandidateDetails candidate) {
+        StageId firstStage = firstStageOfOpenJob(actor.organizationId(), jobId);
+        CandidateId candidateId = candidates.findOrCreate(actor.organizationId(), candidate);
+        return insertApplication(actor, jobId, firstStage, candidateId);
+    }
+
+    /** Adds an existing candidate of the organization to a job's first stage. */
+    @Transactional
+    public ApplicationView createApplication(Actor actor, JobId jobId, CandidateId candidateId) {
+        StageId firstStage = firstStageOfOpenJob(actor.organizationId(), jobId);
+        candidates.candidate(actor.organizationId(), candidateId);
+        return insertApplication(actor, jobId, firstStage, candidateId);
+    }
+
+    private StageId firstStageOfOpenJob(OrganizationId organization, JobId jobId) {
+        var first = jdbc.sql("""
+                select s.id, j.status from job j join job_stage s on s.job_id = j.id
+                where j.id = ? and j.organization_id = ? order by s.position limit 1""")
+                .params(jobId.value(), organization.value())
+                .query((rs, row) -> Map.entry(new StageId(rs.getObject("id", UUID.class)),
+                        JobStatus.valueOf(rs.getString("status"))))
+                .optional().orElseThrow(() -> new NotFoundException("job"));
+        if (first.getValue() == JobStatus.CLOSED) {
+            throw new ConflictException("error.application.jobClosed");
+        }
+        return first.getKey();
+    }
+
+    private ApplicationView insertApplication(Actor actor, JobId jobId, StageId stage, CandidateId candidateId) {
+        Timestamp now = now();
+        UUID id = Ids.newId();
+        boolean inserted = jdbc.sql("""
+                with application as (
+                    insert into job_application (id, organization_id, job_id, candidate_id, stage_id, status,
+                                                 applied_at, stage_entered_at, updated_at)
+                    values (:id, :org, :job, :candidate, :stage, 'ACTIVE', :now, :now, :now)
+                    on conflict (job_id, candidate_id) do nothing
+                    returning id, stage_id)
+                insert into application_event (organization_id, application_id, type, to_stage_id, actor_id,
+                                               actor_name, at)
+                select :org, id, 'APPLIED', stage_id, :actor, :actorName, :now from application
+                returning application_id""")
+                .param("id", id).param("org", actor.organizationId().value()).param("job", jobId.value())
+                .param("candidate", candidateId.value()).param("stage", stage.value()).param("now", now)
+                .param("actor", actor.userId()).param("actorName", actor.name())
+                .query(UUID.class).optional().isPresent();
+        if (!inserted) {
+            UUID existing = jdbc.sql("select id from job_application where job_id = ? and candidate_id = ?")
+                    .params(jobId.value(), candidateId.value()).query(UUID.class).single();
+            throw new ConflictException("error.application.duplicate", existing);
+        }
+        return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null, stage,
+                ApplicationStatus.ACTIVE, 0, now.toInstant(), now.toInstant(), now.toInstant(), List.of());
+    }
+
+    // --- reading ---------------------------------------------------------------------------------------------------
+
+    /** One application with its timeline. */
+    @Transactional(readOnly = true)
+    public ApplicationView application(OrganizationId organization, JobApplicationId id) {
+        ApplicationView application = jdbc.sql(APPLICATION_QUERY + " where a.id = ? and a.organization_id = ?")
+                .params(id.value(), organization.value())
+                .query(PipelineManagement::applicationRow).optional()
+                .orElseThrow(() -> new NotFoundException("application"));
+        List<TimelineEntry> timeline = jdbc.sql("select * from application_event where application_id = ? order by id")
+                .param(id.value()).query(PipelineManagement::timelineRow).list();
+        return withTimeline(application, timeline);
+    }
+
+    /** A keyset page of applications in the order they were made, filtered. */
+    @Transactional(readOnly = true)
+    public ApplicationPage applications(OrganizationId organization, ApplicationFilter filter, String cursor,
+            int limit) {
+        UUID after = cursor == null || cursor.isBlank() ? null : Cursors.id(cursor);
+        List<ApplicationView> rows = jdbc.sql(APPLICATION_QUERY + """
+                 where a.organization_id = :org
+                   and (cast(:job as uuid) is null or a.job_id = :job)
+                   and (cast(:stage as uuid) is null or a.stage_id = :stage)
+                   and (cast(:status as text) is null or a.status = :status)
+                   and (cast(:candidate as uuid) is null or a.candidate_id = :candidate)
+                   and (cast(:after as uuid) is null or a.id > :after)
+                 order by a.id limit :limit""")
+                .param("org", organization.value())
+                .param("job", filter.jobId() == null ? null : filter.jobId().value())
+                .param("stage", filter.stageId() == null ? null : filter.stageId().value())
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("candidate", filter.candidateId() == null ? null : filter.candidateId().value())
+                .param("after", after).param("limit", limit + 1)
+                .query(PipelineManagement::applicationRow).list();
+        boolean more = rows.size() > limit;
+        List<ApplicationView> page = more ? rows.subList(0, limit) : rows;
+        return new ApplicationPage(List.copyOf(page), more ? Cursors.ofId(page.get(limit - 1).id().value()) : null);
+    }
+
+    /** Every application of one candidate, newest first. */
+    @Transactional(readOnly = true)
+    public List<ApplicationView> applicationsOf(OrganizationId organization, CandidateId candidate) {
+        return jdbc.sql(APPLICATION_QUERY + " where a.organization_id = ? and a.candidate_id = ? order by a.id desc")
+                .params(organization.value(), candidate.value())
+                .query(PipelineManagement::applicationRow).list();
+    }
+
+    /**
+     * The board of a job: per stage, the number of applications with the given status and the first cards, longest
+     * waiting first. Cards past their stage's decision deadline are marked overdue.
+     */
+    @Transactional(readOnly = true)
+    public Board board(OrganizationId organization, JobId jobId, ApplicationStatus status, int cardsPerColumn) {
+        Job job = jobs.job(organization, jobId);
+        Map<UUID, Long> counts = new HashMap<>();
+        jdbc.sql("select stage_id, count(*) from job_application where job_id = ? and status = ? group by stage_id")
+                .params(jobId.value(), status.name())
+                .query(rs -> {
+                    counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                });
+        Map<UUID, List<BoardCard>> cards = new HashMap<>();
+        Instant now = clock.instant();
+        Map<UUID, Stage> stages = new HashMap<>();
+        job.stages().forEach(stage -> stages.put(stage.id().value(), stage));
+        jdbc.sql("""
+                select s.id as column_id, c.* from job_stage s cross join lateral (
+                    select a.id, a.candidate_id, a.status, a.stage_entered_at, a.version, p.name
+                    from job_application a join candidate p on p.id = a.candidate_id
+                    where a.stage_id = s.id and a.status = :status
+                    order by a.stage_entered_at, a.id limit :limit) c
+                where s.job_id = :job""")
+                .param("status", status.name()).param("limit", cardsPerColumn).param("job", jobId.value())
+                .query(rs -> {
+                    UUID column = rs.getObject("column_id", UUID.class);
+                    cards.computeIfAbsent(column, key -> new ArrayList<>()).add(card(rs, stages.get(column), now));
+                });
+        List<BoardColumn> columns = new ArrayList<>();
+        for (Stage stage : job.stages()) {
+            List<BoardCard> column = cards.getOrDefault(stage.id().value(), List.of());
+            long count = counts.getOrDefault(stage.id().value(), 0L);
+            columns.add(new BoardColumn(stage, count, column, nextCardCursor(column, count, cardsPerColumn)));
+        }
+        return new Board(job, status, columns);
+    }
+
+    /** The next cards of one board column, after a cursor from {@link BoardColumn#nextCursor()}. */
+    @Transactional(readOnly = true)
+    public BoardColumn column(OrganizationId organization, JobId jobId, StageId stageId, ApplicationStatus status,
+            String cursor, int limit) {
+        Job job = jobs.job(organization, jobId);
+        Stage stage = job.stage(stageId).orElseThrow(() -> new NotFoundException("stage"));
+        Cursors.CardPosition after = Cursors.card(cursor);
+        Instant now = clock.instant();
+        List<BoardCard> cards = jdbc.sql("""
+                select a.id, a.candidate_id, a.status, a.stage_entered_at, a.version, p.name
+                from job_application a join candidate p on p.id = a.candidate_id
+                where a.stage_id = :stage and a.status = :status and (a.stage_entered_at, a.id) > (:enteredAt, :id)
+                order by a.stage_entered_at, a.id limit :limit""")
+                .param("stage", stageId.value()).param("status", status.name())
+                .param("enteredAt", Timestamp.from(after.enteredAt())).param("id", after.id())
+                .param("limit", limit + 1)
+                .query((rs, row) -> card(rs, stage, now)).list();
+        boolean more = cards.size() > limit;
+        List<BoardCard> page = more ? cards.subList(0, limit) : cards;
+        String next = more ? Cursors.ofCard(page.get(limit - 1).stageEnteredAt(), page.get(limit - 1).id().value())
+                : null;
+        return new BoardColumn(stage, -1, List.copyOf(page), next);
+    }
+
+    // --- moves -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Moves one application. Refuses an illegal move or a stale version with 409 and a missing reason or target with
+     * 400; a successful move appends its timeline entry.
+     */
+    @Transactional
+    public ApplicationView transition(Actor actor, JobApplicationId id, Transition transition) {
+        var current = jdbc.sql("""
+                select id, stage_id, status, version, job_id from job_application where id = ? and organization_id = ?""")
+                .params(id.value(), actor.organizationId().value())
+                .query((rs, row) -> Map.entry(applicationState(rs), new JobId(rs.getObject("job_id", UUID.class))))
+                .optional().orElseThrow(() -> new NotFoundException("application"));
+        if (transition.version() == null) {
+            throw new InvalidInputException("version", "validation.required");
+        }
+        JobApplication application = current.getKey();
+        if (transition.version() != application.version()) {
+            throw new ConflictException("error.stale");
+        }
+        applyMove(actor, application, jobs.job(actor.organizationId(), current.getValue()), transition);
+        return application(actor.organizationId(), id);
+    }
+
+    private void applyMove(Actor actor, JobApplication application, Job job, Transition transition) {
+        Move move = application.decide(transition, job, code -> reasons.isActive(actor.organizationId(), code));
+        Timestamp now = now();
+        int updated = jdbc.sql("""
+                update job_application set stage_id = :stage, status = :status, updated_at = :now,
+                    stage_entered_at = case when :changesStage then :now else stage_entered_at end,
+                    version = version + 1
+                where id = :id and version = :version""")
+                .param("stage", move.toStageId().value()).param("status", move.status().name()).param("now", now)
+                .param("changesStage", move.changesStage()).param("id", application.id().value())
+                .param("version", application.version())
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("error.stale");
+        }
+        jdbc.sql("""
+                insert into application_event (organization_id, application_id, type, from_stage_id, to_stage_id,
+                                               actor_id, actor_name, at, reason_code, reason)
+                values (:org, :id, :type, :from, :to, :actor, :actorName, :now, :code, :reason)""")
+                .param("org", actor.organizationId().value()).param("id", application.id().value())
+                .param("type", move.type().name()).param("from", move.fromStageId().value())
+                .param("to", move.toStageId().value()).param("actor", actor.userId())
+                .param("actorName", actor.name()).param("now", now).param("code", move.reasonCode())
+                .param("reason", move.reason())
+                .update();
+    }
+
+    /**
+     * Moves many applications at once with a few set-based statements (one update, one insert of all timeline
+     * entries). Applications that cannot move are listed with the same reason a single move would give.
+     */
+    @Transactional
+    public BulkResult bulkTransition(Actor actor, BulkTransition bulk) {
+        TransitionAction action = bulk.action();
+        if (action == null) {
+            throw new InvalidInputException("action", "validation.required");
+        }
+        if (action != TransitionAction.ADVANCE && action != TransitionAction.MOVE
+                && action != TransitionAction.REJECT) {
+            throw new InvalidInputException("action", "validation.bulk.action");
+        }
+        Transition transition = new Transition(action, bulk.toStageId(), bulk.reasonCode(), bulk.reason(), null);
+        if (action == TransitionAction.MOVE && bulk.toStageId() == null) {
+            throw new InvalidInputException("toStageId", "validation.required");
+        }
+        if (action == TransitionAction.REJECT) {
+            if (blank(bulk.reasonCode()) && blank(bulk.reason())) {
+                throw new InvalidInputException("reasonCode", "validation.move.rejectReasonRequired");
+            }
+            if (!blank(bulk.reasonCode()) && !reasons.isActive(actor.organizationId(), bulk.reasonCode().strip())) {
+                throw new InvalidInputException("reasonCode", "validation.move.unknownReason", bulk.reasonCode());
+            }
+        }
+        List<UUID> selected = select(actor.organizationId(), bulk);
+        if (selected.isEmpty()) {
+            return new BulkResult(0, 0, List.of());
+        }
+        Set<UUID> moved = new HashSet<>(jdbc.sql(bulkStatement(action))
+                .param("org", actor.organizationId().value()).param("ids", selected.toArray(UUID[]::new))
+                .param("to", bulk.toStageId()).param("now", now()).param("actor", actor.userId())
+                .param("actorName", actor.name())
+                .param("code", blank(bulk.reasonCode()) ? null : bulk.reasonCode().strip())
+                .param("reason", blank(bulk.reason()) ? null : bulk.reason().strip())
+                .query(UUID.class).list());
+        List<UUID> notMoved = selected.stream().filter(id -> !moved.contains(id)).toList();
+        return new BulkResult(selected.size(), moved.size(), explain(actor.organizationId(), notMoved, transition));
+    }
+
+    private List<UUID> select(OrganizationId organization, BulkTransition bulk) {
+        if (bulk.applicationIds() != null && !bulk.applicationIds().isEmpty()) {
+            if (bulk.applicationIds().size() > BULK_LIMIT) {
+                throw new InvalidInputException("applicationIds", "validation.bulk.tooMany", BULK_LIMIT);
+            }
+            return List.copyOf(new LinkedHashSet<>(bulk.applicationIds()));
+        }
+        if (bulk.jobId() == null) {
+            throw new InvalidInputException("applicationIds", "validation.bulk.selection");
+        }
+        jobs.job(organization, new JobId(bulk.jobId()));
+        List<UUID> ids = jdbc.sql("""
+                select id from job_application
+                where organization_id = :org and job_id = :job and status = :status
+                  and (cast(:stage as uuid) is null or stage_id = :stage)
+                order by id limit :limit""")
+                .param("org", organization.value()).param("job", bulk.jobId())
+                .param("status", (bulk.status() == null ? ApplicationStatus.ACTIVE : bulk.status()).name())
+                .param("stage", bulk.stageId()).param("limit", BULK_LIMIT + 1)
+                .query(UUID.class).list();
+        if (ids.size() > BULK_LIMIT) {
+            throw new InvalidInputException("applicationIds", "validation.bulk.tooMany", BULK_LIMIT);
+        }
+        return ids;
+    }
+
+    private static String bulkStatement(TransitionAction action) {
+        String target = switch (action) {
+            case ADVANCE -> """
+                    select a.id, a.stage_id as from_stage, next.id as to_stage, 'ACTIVE' as new_status
+                    from job_application a
+                    join job_stage s on s.id = a.stage_id
+                    join job_stage next on next.job_id = s.job_id and next.position = s.position + 1
+                    where a.organization_id = :org and a.id = any(:ids) and a.status = 'ACTIVE'
+                      and next.kind <> 'HIRED'""";
+            case MOVE -> """
+                    select a.id, a.stage_id as from_stage, target.id as to_stage, 'ACTIVE' as new_status
+                    from job_application a
+                    join job_stage target on target.id = :to and target.job_id = a.job_id
+                    where a.organization_id = :org and a.id = any(:ids) and a.status = 'ACTIVE'
+                      and a.stage_id <> target.id and target.kind <> 'HIRED'""";
+            case REJECT -> """
+                    select a.id, a.stage_id as from_stage, a.stage_id as to_stage, 'REJECTED' as new_status
+                    from job_application a
+                    where a.organization_id = :org and a.id = any(:ids) and a.status in ('ACTIVE', 'ON_HOLD')""";
+            default -> throw new IllegalArgumentException(action.name());
+        };
+        return """
+                with target as (%s
+                    for update of a),
+                moved as (
+                    update job_application a set stage_id = t.to_stage, status = t.new_status, updated_at = :now,
+                        stage_entered_at = case when t.to_stage <> t.from_stage then :now else a.stage_entered_at end,
+                        version = a.version + 1
+                    from target t where a.id = t.id
+                    returning a.id, t.from_stage, t.to_stage),
+                logged as (
+                    insert into application_event (organization_id, application_id, type, from_stage_id, to_stage_id,
+                                                   actor_id, actor_name, at, reason_code, reason)
+                    select :org, id, '%s', from_stage, to_stage, :actor, :actorName, :now, :code, :reason from moved)
+                select id from moved""".formatted(target, TimelineEventType.of(action).name());
+    }
+
+    /** Why each application did not move: the single-move rules applied to its current state. */
+    private List<BulkResult.Failure> explain(OrganizationId organization, List<UUID> notMoved, Transition transition) {
+        if (notMoved.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Map.Entry<JobApplication, JobId>> states = new LinkedHashMap<>();
+        jdbc.sql("select id, stage_id, status, version, job_id from job_application "
+                        + "where organization_id = :org and id = any(:ids)")
+                .param("org", organization.value()).param("ids", notMoved.toArray(UUID[]::new))
+                .query(rs -> {
+                    states.put(rs.getObject("id", UUID.class), Map.entry(applicationState(rs),
+                            new JobId(rs.getObject("job_id", UUID.class))));
+                });
+        Map<JobId, Job> jobCache = new HashMap<>();
+        List<BulkResult.Failure> failures = new ArrayList<>();
+        for (UUID id : notMoved) {
+            var state = states.get(id);
+            JobApplicationId applicationId = new JobApplicationId(id);
+            if (state == null) {
+                failures.add(new BulkResult.Failure(applicationId, "error.notFound.application", new Object[0]));
+                continue;
+            }
+            Job job = jobCache.computeIfAbsent(state.getValue(), jobId -> jobs.job(organization, jobId));
+            try {
+                state.getKey().decide(transition, job, code -> true);
+                failures.add(new BulkResult.Failure(applicationId, "error.stale", new Object[0]));
+            } catch (InvalidInputException invalid) {
+                var problem = invalid.problems().get(0);
+                failures.add(new BulkResult.Failure(applicationId, problem.code(), problem.arguments()));
+            } catch (HireflowException refusal) {
+                failures.add(new BulkResult.Failure(applicationId, refusal.code(), refusal.arguments()));
+            }
+        }
+        return failures;
+    }
+
+    // --- rows ------------------------------------------------------------------------------------------------------
+
+    private static final String APPLICATION_QUERY = """
+            select a.*, p.name as candidate_name, p.email as candidate_email
+            from job_application a join candidate p on p.id = a.candidate_id""";
+
+    private static JobApplication applicationState(ResultSet rs) throws SQLException {
+        return new JobApplication(new JobApplicationId(rs.getObject("id", UUID.class)),
+                new StageId(rs.getObject("stage_id", UUID.class)), ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"));
+    }
+
+    private static ApplicationView applicationRow(ResultSet rs, int row) throws SQLException {
+        return new ApplicationView(new JobApplicationId(rs.getObject("id", UUID.class)),
+                new JobId(rs.getObject("job_id", UUID.class)), new CandidateId(rs.getObject("candidate_id", UUID.class)),
+                rs.getString("candidate_name"), rs.getString("candidate_email"),
+                new StageId(rs.getObject("stage_id", UUID.class)), ApplicationStatus.valueOf(rs.getString("status")),
+                rs.getLong("version"), rs.getTimestamp("applied_at").toInstant(),
+                rs.getTimestamp("stage_entered_at").toInstant(), rs.getTimestamp("updated_at").toInstant(), List.of());
+    }
+
+    private static ApplicationView withTimeline(ApplicationView view, List<TimelineEntry> timeline) {
+        return new ApplicationView(view.id(), view.jobId(), view.candidateId(), view.candidateName(),
+                view.candidateEmail(), view.stageId(), view.status(), view.version(), view.appliedAt(),
+                view.stageEnteredAt(), view.updatedAt(), List.copyOf(timeline));
+    }
+
+    private static TimelineEntry timelineRow(ResultSet rs, int row) throws SQLException {
+        UUID from = rs.getObject("from_stage_id", UUID.class);
+        UUID to = rs.getObject("to_stage_id", UUID.class);
+        return new TimelineEntry(rs.getLong("id"), TimelineEventType.valueOf(rs.getString("type")),
+                from == null ? null : new StageId(from), to == null ? null : new StageId(to),
+                rs.getObject("actor_id", UUID.class), rs.getString("actor_name"), rs.getTimestamp("at").toInstant(),
+                rs.getString("reason_code"), rs.getString("reason"));
+    }
+
+    private static BoardCard card(ResultSet rs, Stage stage, Instant now) throws SQLException {
+        Instant entered = rs.getTimestamp("stage_entered_at").toInstant();
+        ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
+        boolean overdue = status == ApplicationStatus.ACTIVE && stage.deadlineDays() != null
+                && entered.plus(Duration.ofDays(stage.deadlineDays())).isBefore(now);
+        return new BoardCard(new JobApplicationId(rs.getObject("id", UUID.class)),
+                new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("name"), status, entered,
+                Duration.between(entered, now).toDays(), overdue, rs.getLong("version"));
+    }
+
+    private static String nextCardCursor(List<BoardCard> cards, long count, int limit) {
+        if (cards.size() < limit || count <= limit) {
+            return null;
+        }
+        BoardCard last = cards.get(cards.size() - 1);
+        return Cursors.ofCard(last.stageEnteredAt(), last.id().value());
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}

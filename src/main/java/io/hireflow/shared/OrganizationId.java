@@ -1,0 +1,18 @@
+package io.hireflow.shared;
+
+import java.util.UUID;
+
+/** The tenant: every record of a company carries it, and every query is scoped by it. */
+public record OrganizationId(UUID value) {
+
+    public OrganizationId {
+        if (value == null) {
+            throw new IllegalArgumentException("organization id is required");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

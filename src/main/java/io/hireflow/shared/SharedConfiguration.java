@@ -1,0 +1,15 @@
+package io.hireflow.shared;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class SharedConfiguration {
+
+    @Bean
+    Clock clock() {
+        return new ShiftableClock(Clock.systemUTC());
+    }
+}
