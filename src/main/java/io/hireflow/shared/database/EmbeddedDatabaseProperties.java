@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanOnStart     wipe the cluster once per JVM before starting (tests only)
  * @param sharedUntilJvmExit keep one server per JVM for every Spring context (tests only)
  * @param startupWait      how long to wait for the server to accept connections
+ * @param port             the server's port; 0 picks a free one
  */
 @ConfigurationProperties("hireflow.embedded-db")
 public record EmbeddedDatabaseProperties(
@@ -21,5 +22,6 @@ public record EmbeddedDatabaseProperties(
         Path dataDirectory,
         @DefaultValue("false") boolean cleanOnStart,
         @DefaultValue("false") boolean sharedUntilJvmExit,
-        @DefaultValue("30s") Duration startupWait) {
+        @DefaultValue("30s") Duration startupWait,
+        @DefaultValue("0") int port) {
 }

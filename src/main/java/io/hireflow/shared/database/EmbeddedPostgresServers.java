@@ -62,6 +62,7 @@ final class EmbeddedPostgresServers {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(properties.startupWait())
+                    .setPort(properties.port())
                     // zonky is made for tests and turns durability off; Hireflow keeps what it accepted
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
