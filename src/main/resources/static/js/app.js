@@ -79,7 +79,7 @@
     if (board.dataset.canMove !== "true") { return; }
     board.querySelectorAll(".cards").forEach(function (list) {
       window.Sortable.create(list, {
-        group: "board", animation: 120, filter: "input,a,button", preventOnFilter: false,
+        group: "board", animation: 120, draggable: ".card-item", filter: "input,button", preventOnFilter: false,
         onAdd: function (event) { moveCard(board, event.item, event.from, event.to, event.oldIndex); }
       });
     });

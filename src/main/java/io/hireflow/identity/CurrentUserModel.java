@@ -1,5 +1,7 @@
 package io.hireflow.identity;
 
+import java.time.ZoneId;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,12 +16,12 @@ import io.hireflow.shared.Role;
 class CurrentUserModel implements HandlerInterceptor {
 
     /** What pages need to know about the signed-in user. */
-    record Me(String name, boolean admin, boolean operator, boolean recruiting, boolean deciding) {
+    record Me(String name, boolean admin, boolean operator, boolean recruiting, boolean deciding, ZoneId zone) {
 
         static Me of(Actor actor) {
             return new Me(actor.name(), actor.has(Role.ADMIN), actor.has(Role.OPERATOR),
                     actor.hasAny(Role.ADMIN, Role.RECRUITER), actor.hasAny(Role.ADMIN, Role.RECRUITER,
-                    Role.HIRING_MANAGER));
+                    Role.HIRING_MANAGER), actor.timeZone());
         }
     }
 

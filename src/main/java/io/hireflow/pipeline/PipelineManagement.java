@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -235,6 +234,25 @@ public class PipelineManagement {
         return new BoardColumn(stage, -1, List.copyOf(page), next);
     }
 
+    /** The candidate names of the given applications (for saying which ones a bulk move left behind). */
+    @Transactional(readOnly = true)
+    public Map<JobApplicationId, String> candidateNames(OrganizationId organization,
+            java.util.Collection<JobApplicationId> ids) {
+        Map<JobApplicationId, String> names = new HashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("""
+                select a.id, p.name from job_application a join candidate p on p.id = a.candidate_id
+                where a.organization_id = :org and a.id = any(:ids)""")
+                .param("org", organization.value())
+                .param("ids", ids.stream().map(JobApplicationId::value).toArray(UUID[]::new))
+                .query(rs -> {
+                    names.put(new JobApplicationId(rs.getObject(1, UUID.class)), rs.getString(2));
+                });
+        return names;
+    }
+
     // --- moves -----------------------------------------------------------------------------------------------------
 
     /**
@@ -463,13 +481,10 @@ public class PipelineManagement {
     }
 
     private static BoardCard card(ResultSet rs, Stage stage, Instant now) throws SQLException {
-        Instant entered = rs.getTimestamp("stage_entered_at").toInstant();
-        ApplicationStatus status = ApplicationStatus.valueOf(rs.getString("status"));
-        boolean overdue = status == ApplicationStatus.ACTIVE && stage.deadlineDays() != null
-                && entered.plus(Duration.ofDays(stage.deadlineDays())).isBefore(now);
-        return new BoardCard(new JobApplicationId(rs.getObject("id", UUID.class)),
-                new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("name"), status, entered,
-                Duration.between(entered, now).toDays(), overdue, rs.getLong("version"));
+        return BoardCards.of(new JobApplicationId(rs.getObject("id", UUID.class)),
+                new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("name"),
+                ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("stage_entered_at").toInstant(),
+                rs.getLong("version"), stage, now);
     }
 
     private static String nextCardCursor(List<BoardCard> cards, long count, int limit) {
