@@ -3,6 +3,7 @@ package io.hireflow.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -53,6 +54,7 @@ import io.hireflow.shared.ShiftableClock;
 class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     private final PlatformBootstrap bootstrap;
     private final IdentityManagement identity;
@@ -162,7 +164,7 @@ class DemoData implements ApplicationRunner {
         Instant at = applied;
         long version = application.version();
         for (DemoStory.Step step : path.steps()) {
-            at = at.plus(Duration.ofHours(20 + random.nextInt(100)));
+            at = officeHours(at.plus(Duration.ofHours(20 + random.nextInt(100))), random);
             if (at.isAfter(clock.instant().minus(Duration.ofHours(2)))) {
                 at = clock.instant().minus(Duration.ofHours(2));
             }
@@ -175,6 +177,11 @@ class DemoData implements ApplicationRunner {
                     () -> pipeline.transition(actor, application.id(), transition));
             version = moved.version();
         }
+    }
+
+    /** The same day between 9:00 and 18:00 in Seoul, when recruiters decide. */
+    private static Instant officeHours(Instant at, Random random) {
+        return at.atZone(SEOUL).withHour(9 + random.nextInt(9)).withMinute(random.nextInt(60)).toInstant();
     }
 
     private static Actor actor(StaffUserView user, OrganizationView organization) {

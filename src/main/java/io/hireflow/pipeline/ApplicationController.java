@@ -76,7 +76,7 @@ class ApplicationController {
         List<RejectionReason> all = reasons.reasons(actor.organizationId());
         all.forEach(reason -> reasonsByCode.put(reason.code(), reason));
         Stage current = job.stage(application.stageId()).orElseThrow();
-        model.addAttribute("application", application);
+        model.addAttribute("jobApplication", application);
         model.addAttribute("candidate", candidates.candidate(actor.organizationId(), application.candidateId()));
         model.addAttribute("job", job);
         model.addAttribute("stage", current);

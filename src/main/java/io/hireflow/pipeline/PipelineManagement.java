@@ -448,7 +448,8 @@ public class PipelineManagement {
 
     private static final String APPLICATION_QUERY = """
             select a.*, p.name as candidate_name, p.email as candidate_email
-            from job_application a join candidate p on p.id = a.candidate_id""";
+            from job_application a join candidate p on p.id = a.candidate_id
+            """;
 
     private static JobApplication applicationState(ResultSet rs) throws SQLException {
         return new JobApplication(new JobApplicationId(rs.getObject("id", UUID.class)),
