@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.EnumNames;
+import io.hireflow.shared.OneOf;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,10 +54,10 @@ class JobApiController {
             @Size(max = 80) String team,
             @Size(max = 120) String location,
             @Size(max = 10) List<@NotBlank @Size(max = 120) String> locations,
-            @NotBlank String employmentType,
+            @NotBlank @OneOf(EmploymentType.class) String employmentType,
             @Size(max = 20000) String description,
             @Min(1) @Max(10000) Integer headcount,
-            String status,
+            @OneOf(JobStatus.class) String status,
             UUID templateId,
             @Size(max = 20) List<@Valid StagePlan> stages) {
     }
@@ -66,10 +67,10 @@ class JobApiController {
             @Size(max = 80) String team,
             @Size(max = 120) String location,
             @Size(max = 10) List<@NotBlank @Size(max = 120) String> locations,
-            @NotBlank String employmentType,
+            @NotBlank @OneOf(EmploymentType.class) String employmentType,
             @Size(max = 20000) String description,
             @NotNull @Min(1) @Max(10000) Integer headcount,
-            @NotBlank String status,
+            @NotBlank @OneOf(JobStatus.class) String status,
             @NotNull Long version) {
     }
 
@@ -113,8 +114,8 @@ class JobApiController {
     ResponseEntity<JobResponse> create(Actor actor, @Valid @RequestBody CreateJobRequest request) {
         Job job = jobs.createJob(actor, new CreateJob(request.title(), request.team(),
                 locations(request.location(), request.locations()),
-                parse(EmploymentType.class, "employmentType", request.employmentType()), request.description(),
-                request.headcount(), request.status() == null ? null : parse(JobStatus.class, "status", request.status()),
+                EnumNames.parse(EmploymentType.class, request.employmentType()), request.description(),
+                request.headcount(), EnumNames.parse(JobStatus.class, request.status()),
                 request.templateId(), request.stages()));
         return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(JobResponse.of(job));
     }
@@ -130,7 +131,10 @@ class JobApiController {
     @PreAuthorize(Role.STAFF)
     @Operation(operationId = "listJobs", summary = "Your organization's jobs, open ones first")
     List<JobSummaryResponse> list(Actor actor, @RequestParam(required = false) String status) {
-        JobStatus filter = status == null || status.isBlank() ? null : parse(JobStatus.class, "status", status);
+        JobStatus filter = status == null || status.isBlank() ? null : EnumNames.parse(JobStatus.class, status);
+        if (status != null && !status.isBlank() && filter == null) {
+            throw new InvalidInputException("status", "validation.oneOf", "DRAFT, OPEN, CLOSED");
+        }
         return jobs.jobs(actor.organizationId(), filter).stream()
                 .map(job -> new JobSummaryResponse(job.id().value(), job.title(), job.team(), job.locations(),
                         job.employmentType(), job.status(), job.headcount(), job.createdAt(),
@@ -144,8 +148,8 @@ class JobApiController {
     JobResponse update(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody UpdateJobRequest request) {
         return JobResponse.of(jobs.updateJob(actor, new JobId(jobId), new UpdateJob(request.title(), request.team(),
                 locations(request.location(), request.locations()),
-                parse(EmploymentType.class, "employmentType", request.employmentType()), request.description(),
-                request.headcount(), parse(JobStatus.class, "status", request.status())), request.version()));
+                EnumNames.parse(EmploymentType.class, request.employmentType()), request.description(),
+                request.headcount(), EnumNames.parse(JobStatus.class, request.status())), request.version()));
     }
 
     @PutMapping("/{jobId}/pipeline")
@@ -178,20 +182,5 @@ class JobApiController {
             all.addAll(locations);
         }
         return all;
-    }
-
-    /** Reads an enum value leniently (case, dashes, spaces), naming the field and the allowed values when unknown. */
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
-        String name = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
-        }
-        List<String> allowed = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            allowed.add(constant.name());
-        }
-        throw new InvalidInputException(field, "validation.oneOf", String.join(", ", allowed));
     }
 }
