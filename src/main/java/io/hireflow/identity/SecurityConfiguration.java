@@ -8,6 +8,8 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Three filter chains. {@code POST /api/v1/tokens} takes HTTP Basic (to get a first token) or a token; the rest of
  * {@code /api} takes only bearer tokens and keeps no session; everything else is the browser UI with form sign-in,
  * CSRF and a session in the database. Every route needs a signed-in user except the public ones named here; which
- * roles a route allows is declared on its handler with {@code @PreAuthorize}.
+ * roles a route allows is declared on its handler with {@code @PreAuthorize} and checked here, in the filter chain,
+ * by {@link HandlerRoles} (and again when the handler is called).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,35 +61,42 @@ class SecurityConfiguration {
     }
 
     @Bean
+    HandlerRoles handlerRoles(
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+        return new HandlerRoles(mappings);
+    }
+
+    @Bean
     ApiSecurityErrors apiSecurityErrors(MessageSource messages, JsonMapper json) {
         return new ApiSecurityErrors(messages, json);
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain tokenIssuing(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors)
-            throws Exception {
+    SecurityFilterChain tokenIssuing(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors,
+            HandlerRoles roles) throws Exception {
         http.securityMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/tokens"));
-        apiDefaults(http, accounts, errors);
+        apiDefaults(http, accounts, errors, roles);
         http.httpBasic(basic -> basic.authenticationEntryPoint(errors));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors, HandlerRoles roles)
+            throws Exception {
         http.securityMatcher("/api/**");
-        apiDefaults(http, accounts, errors);
+        apiDefaults(http, accounts, errors, roles);
         return http.build();
     }
 
-    private static void apiDefaults(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors)
-            throws Exception {
+    private static void apiDefaults(HttpSecurity http, StaffAccounts accounts, ApiSecurityErrors errors,
+            HandlerRoles roles) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies are accepted on the API, so there is nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .addFilterBefore(new BearerTokenFilter(accounts, errors), BasicAuthenticationFilter.class)
-                .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().access(roles))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(errors).accessDeniedHandler(errors))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'none'; frame-ancestors 'none'")));
@@ -93,11 +104,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain ui(HttpSecurity http, StaffAccounts accounts, SecurityProperties properties, Clock clock)
-            throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, StaffAccounts accounts, SecurityProperties properties, Clock clock,
+            HandlerRoles roles) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(PUBLIC_ROUTES).permitAll()
-                        .anyRequest().authenticated())
+                        .anyRequest().access(roles))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
                         .failureUrl("/login?error").permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
