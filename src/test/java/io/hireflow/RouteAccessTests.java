@@ -1,0 +1,210 @@
+package io.hireflow;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.hireflow.TestOrganizations.Tenant;
+
+/**
+ * Every route of the application, and who may use it. The first test fails when a route is added without an entry
+ * here; the second asks every route as every role (and as nobody) and checks the answer: 401 or the sign-in page for
+ * nobody, 403 for a role that is not allowed, anything else for a role that is.
+ */
+class RouteAccessTests extends ApiTest {
+
+    enum Access { PUBLIC, SIGNED_IN, STAFF, RECRUITING, DECIDING, ADMIN, OPERATOR }
+
+    enum Caller { ADMIN, RECRUITER, HIRING_MANAGER, INTERVIEWER, OPERATOR }
+
+    private static final Map<Access, Set<Caller>> ALLOWED = Map.of(
+            Access.PUBLIC, EnumSet.allOf(Caller.class),
+            Access.SIGNED_IN, EnumSet.allOf(Caller.class),
+            Access.STAFF, EnumSet.of(Caller.ADMIN, Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.INTERVIEWER,
+                    Caller.OPERATOR),
+            Access.RECRUITING, EnumSet.of(Caller.ADMIN, Caller.RECRUITER, Caller.OPERATOR),
+            Access.DECIDING, EnumSet.of(Caller.ADMIN, Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.OPERATOR),
+            Access.ADMIN, EnumSet.of(Caller.ADMIN, Caller.OPERATOR),
+            Access.OPERATOR, EnumSet.of(Caller.OPERATOR));
+
+    static final Map<String, Access> ROUTES = Map.ofEntries(
+            // API
+            entry("POST /api/v1/tokens", Access.SIGNED_IN),
+            entry("GET /api/v1/tokens", Access.SIGNED_IN),
+            entry("DELETE /api/v1/tokens/{tokenId}", Access.SIGNED_IN),
+            entry("POST /api/v1/organizations", Access.OPERATOR),
+            entry("GET /api/v1/organizations", Access.OPERATOR),
+            entry("POST /api/v1/users", Access.ADMIN),
+            entry("GET /api/v1/users", Access.ADMIN),
+            entry("PATCH /api/v1/users/{userId}", Access.ADMIN),
+            entry("POST /api/v1/jobs", Access.RECRUITING),
+            entry("GET /api/v1/jobs", Access.STAFF),
+            entry("GET /api/v1/jobs/{jobId}", Access.STAFF),
+            entry("PUT /api/v1/jobs/{jobId}", Access.RECRUITING),
+            entry("PUT /api/v1/jobs/{jobId}/pipeline", Access.RECRUITING),
+            entry("PUT /api/v1/jobs/{jobId}/team", Access.RECRUITING),
+            entry("GET /api/v1/jobs/{jobId}/board", Access.STAFF),
+            entry("GET /api/v1/jobs/{jobId}/board/{stageId}", Access.STAFF),
+            entry("GET /api/v1/candidates", Access.STAFF),
+            entry("GET /api/v1/candidates/{candidateId}", Access.STAFF),
+            entry("PUT /api/v1/candidates/{candidateId}", Access.RECRUITING),
+            entry("POST /api/v1/applications", Access.RECRUITING),
+            entry("GET /api/v1/applications", Access.STAFF),
+            entry("GET /api/v1/applications/{applicationId}", Access.STAFF),
+            entry("POST /api/v1/applications/{applicationId}/transitions", Access.DECIDING),
+            entry("POST /api/v1/applications/bulk-transitions", Access.DECIDING),
+            entry("GET /api/v1/rejection-reasons", Access.STAFF),
+            // pages
+            entry("GET /login", Access.PUBLIC),
+            entry("GET /", Access.SIGNED_IN),
+            entry("GET /jobs/{jobId}", Access.STAFF),
+            entry("GET /jobs/{jobId}/board/{stageId}", Access.STAFF),
+            entry("POST /jobs/{jobId}/board/move", Access.DECIDING),
+            entry("POST /jobs/{jobId}/board/bulk", Access.DECIDING),
+            entry("GET /jobs/{jobId}/applications/new", Access.RECRUITING),
+            entry("POST /jobs/{jobId}/applications", Access.RECRUITING),
+            entry("GET /applications/{applicationId}", Access.STAFF),
+            entry("POST /applications/{applicationId}/transitions", Access.DECIDING),
+            entry("GET /candidates", Access.STAFF),
+            entry("GET /candidates/{candidateId}", Access.STAFF),
+            entry("GET /candidates/{candidateId}/edit", Access.RECRUITING),
+            entry("POST /candidates/{candidateId}", Access.RECRUITING),
+            entry("POST /candidates/{candidateId}/applications", Access.RECRUITING),
+            entry("GET /settings/rejection-reasons", Access.ADMIN),
+            entry("POST /settings/rejection-reasons", Access.ADMIN),
+            entry("POST /settings/rejection-reasons/{reasonId}", Access.ADMIN));
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void everyRouteSaysWhoMayUseIt() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().forEach((info, method) -> {
+            if (!method.getBeanType().getPackageName().startsWith("io.hireflow")) {
+                return;
+            }
+            for (var httpMethod : info.getMethodsCondition().getMethods()) {
+                for (String pattern : info.getPatternValues()) {
+                    routes.add(httpMethod.name() + " " + pattern);
+                }
+            }
+        });
+        assertThat(routes).as("routes of the application; add new ones to ROUTES with who may use them")
+                .containsExactlyInAnyOrderElementsOf(ROUTES.keySet());
+    }
+
+    @Test
+    void everyRouteAnswersEveryRoleAsTheTableSays() {
+        Tenant tenant = organizations.create();
+        Map<Caller, String> emails = new EnumMap<>(Caller.class);
+        emails.put(Caller.ADMIN, tenant.adminEmail());
+        emails.put(Caller.RECRUITER, tenant.userEmail("RECRUITER"));
+        emails.put(Caller.HIRING_MANAGER, tenant.userEmail("HIRING_MANAGER"));
+        emails.put(Caller.INTERVIEWER, tenant.userEmail("INTERVIEWER"));
+        emails.put(Caller.OPERATOR, TestOrganizations.OPERATOR_EMAIL);
+        Map<String, String> ids = fixtures(tenant);
+
+        List<String> wrong = new ArrayList<>();
+        for (var route : ROUTES.entrySet()) {
+            String method = route.getKey().substring(0, route.getKey().indexOf(' '));
+            String path = fill(route.getKey().substring(method.length() + 1), ids);
+            boolean api = path.startsWith("/api/");
+            int anonymous = api ? ApiClient.anonymous(port).send(method, path, body(method)).status()
+                    : new Page(new WebSession(port)).request(method, path);
+            // the sign-in page for pages; a form post without a session has no CSRF token either (403)
+            boolean anonymousRefused = api ? anonymous == 401 : anonymous == 302 || method.equals("POST") && anonymous == 403;
+            if (route.getValue() == Access.PUBLIC ? anonymousRefused : !anonymousRefused) {
+                wrong.add("nobody " + route.getKey() + " -> " + anonymous);
+            }
+            for (Caller caller : Caller.values()) {
+                int status = api ? apiClient(caller, emails).send(method, path, body(method)).status()
+                        : webSession(caller, emails).request(method, path);
+                boolean allowed = ALLOWED.get(route.getValue()).contains(caller);
+                boolean refused = status == 401 || status == 403;
+                if (allowed == refused) {
+                    wrong.add(caller + " " + route.getKey() + " -> " + status);
+                }
+            }
+        }
+        assertThat(wrong).as("answers that do not match the table").isEmpty();
+    }
+
+    private final Map<Caller, ApiClient> apiClients = new EnumMap<>(Caller.class);
+    private final Map<Caller, Page> sessions = new EnumMap<>(Caller.class);
+
+    private ApiClient apiClient(Caller caller, Map<Caller, String> emails) {
+        return apiClients.computeIfAbsent(caller, c -> organizations.signIn(emails.get(c),
+                c == Caller.OPERATOR ? TestOrganizations.OPERATOR_PASSWORD : TestOrganizations.PASSWORD));
+    }
+
+    private Page webSession(Caller caller, Map<Caller, String> emails) {
+        return sessions.computeIfAbsent(caller, c -> {
+            WebSession session = new WebSession(port);
+            session.signIn(emails.get(c), c == Caller.OPERATOR ? TestOrganizations.OPERATOR_PASSWORD
+                    : TestOrganizations.PASSWORD);
+            session.get("/");
+            return new Page(session);
+        });
+    }
+
+    private static String body(String method) {
+        return method.equals("GET") || method.equals("DELETE") ? null : "{}";
+    }
+
+    /** A session that asks a route and answers the status. */
+    private record Page(WebSession session) {
+
+        int request(String method, String path) {
+            return method.equals("GET") ? session.get(path).statusCode() : session.post(path, Map.of()).statusCode();
+        }
+    }
+
+    /** Records of the tenant for every path variable; the user and token are throwaway ones. */
+    private Map<String, String> fixtures(Tenant tenant) {
+        var job = tenant.admin().post("/api/v1/jobs", Map.of("title", "Routes", "employmentType", "FULL_TIME"));
+        var application = tenant.admin().post("/api/v1/applications", Map.of("jobId", job.text("id"),
+                "candidate", Map.of("name", "Route Candidate", "email", "route@example.com")));
+        String throwaway = tenant.userEmail("INTERVIEWER");
+        return Map.of(
+                "jobId", job.text("id"),
+                "stageId", job.json().path("stages").get(0).path("id").asString(),
+                "applicationId", application.text("id"),
+                "candidateId", application.text("candidateId"),
+                "userId", jdbc.sql("select id from staff_user where email = ?").param(throwaway).query(UUID.class)
+                        .single().toString(),
+                "tokenId", UUID.randomUUID().toString(),
+                "reasonId", jdbc.sql("select id from rejection_reason where organization_id = ? limit 1")
+                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString(),
+                "templateId", jdbc.sql("select id from pipeline_template where organization_id = ? limit 1")
+                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString());
+    }
+
+    private static String fill(String pattern, Map<String, String> ids) {
+        String path = pattern;
+        for (var id : ids.entrySet()) {
+            path = path.replace("{" + id.getKey() + "}", id.getValue());
+        }
+        assertThat(path).as("every path variable has a fixture").doesNotContain("{");
+        return path + (path.contains("/board/") && !path.endsWith("/move") && !path.endsWith("/bulk")
+                ? "?cursor=MTc5MzI2MTYwNy4wOjAxYTIxMjBkLThmNjQtNzAwMS04N2MxLTk2MDgyYWQ0Y2ZiMQ" : "");
+    }
+}
