@@ -1,0 +1,51 @@
+package io.hireflow.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.hireflow.ApiClient;
+import io.hireflow.ApiTest;
+import io.hireflow.TestOrganizations;
+import tools.jackson.databind.JsonNode;
+
+/** The first start's demo: two companies, staff in every role, a DevOps job each, and candidates everywhere. */
+class DemoDataTests extends ApiTest {
+
+    @Test
+    void bothCompaniesRunTheStorysProcessWithCandidatesInEveryStageAndStatus() {
+        ApiClient mobility = organizations.operator();
+        ApiClient bank = organizations.signIn("admin@hanbit.example", TestOrganizations.OPERATOR_PASSWORD);
+        assertThat(mobility.get("/api/v1/organizations").body()).contains("\"moveon\"", "\"hanbit-bank\"");
+        for (ApiClient company : new ApiClient[] {mobility, bank}) {
+            JsonNode job = company.get("/api/v1/jobs").json().get(0);
+            assertThat(job.path("title").asString()).isEqualTo("DevOps Engineer");
+            assertThat(job.path("status").asString()).isEqualTo("OPEN");
+            JsonNode applications = company.get("/api/v1/applications?limit=200&jobId=" + job.path("id").asString())
+                    .json().path("items");
+            assertThat(applications.size()).isGreaterThanOrEqualTo(40);
+            Set<String> stages = new HashSet<>();
+            Set<String> statuses = new HashSet<>();
+            applications.forEach(application -> {
+                stages.add(application.path("stage").path("kind").asString() + application.path("stageId").asString());
+                statuses.add(application.path("status").asString());
+            });
+            assertThat(stages).hasSize(6);
+            assertThat(statuses).containsExactlyInAnyOrder("ACTIVE", "ON_HOLD", "REJECTED", "WITHDRAWN", "HIRED");
+            Set<String> roles = new HashSet<>();
+            company.get("/api/v1/users").json().forEach(user -> user.path("roles")
+                    .forEach(role -> roles.add(role.asString())));
+            assertThat(roles).contains("ADMIN", "RECRUITER", "HIRING_MANAGER", "INTERVIEWER");
+            assertThat(company.get("/api/v1/candidates?q=woojin.jung").json().path("items").size()).isEqualTo(1);
+        }
+        JsonNode story = mobility.get("/api/v1/applications?limit=1&candidateId="
+                + mobility.get("/api/v1/candidates?q=woojin.jung").json().path("items").get(0).path("id").asString())
+                .json().path("items").get(0);
+        JsonNode timeline = mobility.get("/api/v1/applications/" + story.path("id").asString()).json().path("timeline");
+        assertThat(timeline.get(2).path("type").asString()).isEqualTo("SKIPPED");
+        assertThat(timeline.get(2).path("reason").asString()).isNotBlank();
+    }
+}
