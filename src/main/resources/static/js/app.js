@@ -80,6 +80,7 @@
     board.querySelectorAll(".cards").forEach(function (list) {
       window.Sortable.create(list, {
         group: "board", animation: 120, draggable: ".card-item", filter: "input,button", preventOnFilter: false,
+        forceFallback: true, fallbackTolerance: 3,
         onAdd: function (event) { moveCard(board, event.item, event.from, event.to, event.oldIndex); }
       });
     });
