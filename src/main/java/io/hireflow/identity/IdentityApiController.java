@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Organizations (for the operator), users (for admins) and personal API tokens (for everyone). */
@@ -77,7 +78,8 @@ class IdentityApiController {
     @PreAuthorize("isAuthenticated()")
     @Operation(operationId = "createApiToken", summary = "Create a personal API token",
             description = "Takes HTTP Basic (email and password) or an existing token. The token is shown only in "
-                    + "this response; store it now.")
+                    + "this response; store it now.",
+            security = {@SecurityRequirement(name = "password"), @SecurityRequirement(name = "token")})
     ResponseEntity<TokenResponse> createToken(Actor actor, @Valid @RequestBody TokenRequest request) {
         IssuedToken issued = identity.createToken(actor, request.name());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + issued.token().id()))
