@@ -16,7 +16,7 @@ class ModularityTests {
 
     @Test
     void writesTheModuleDocumentation() {
-        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("target/spring-modulith-docs"))
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder("docs/modules"))
                 .writeDocumentation()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
