@@ -57,29 +57,34 @@ class StaffAccounts implements UserDetailsService {
     }
 
     /** The current state of a signed-in user, or empty when the user is gone or disabled. */
-    @Transactional(readOnly = true)
     public Optional<StaffPrincipal> reload(UUID userId) {
         return jdbc.sql(PRINCIPAL_QUERY + " where u.id = ?").param(userId).query(this::principal).optional()
                 .filter(StaffPrincipal::isEnabled);
     }
 
-    /** The user behind an API token, when the token is valid, not revoked, and its user enabled. */
-    @Transactional
+    /**
+     * The user behind an API token, when the token is valid, not revoked, and its user enabled. Notes when the token
+     * was last used, at most once a minute, so a busy integration does not write on every call.
+     */
     public Optional<StaffPrincipal> byToken(String secret) {
         byte[] hash = IdentityManagement.hash(secret);
-        Optional<StaffPrincipal> principal = jdbc.sql(PRINCIPAL_QUERY
-                        + " join api_token t on t.user_id = u.id where t.token_hash = ? and t.revoked_at is null")
-                .param(hash).query(this::principal).optional()
+        Instant now = clock.instant();
+        return jdbc.sql(PRINCIPAL_COLUMNS + """
+                        , t.id as token_id, t.last_used_at
+                        from staff_user u join organization o on o.id = u.organization_id
+                        join api_token t on t.user_id = u.id
+                        where t.token_hash = ? and t.revoked_at is null""")
+                .param(hash)
+                .query((rs, row) -> {
+                    Timestamp lastUsed = rs.getTimestamp("last_used_at");
+                    if (lastUsed == null || lastUsed.toInstant().isBefore(now.minusSeconds(60))) {
+                        jdbc.sql("update api_token set last_used_at = ? where id = ?")
+                                .params(Timestamp.from(now), rs.getObject("token_id", UUID.class)).update();
+                    }
+                    return principal(rs, row);
+                })
+                .optional()
                 .filter(StaffPrincipal::isEnabled);
-        if (principal.isPresent()) {
-            // at most one write per token and minute, so a busy integration does not write on every call
-            Instant now = clock.instant();
-            jdbc.sql("update api_token set last_used_at = :now where token_hash = :hash "
-                            + "and (last_used_at is null or last_used_at < :cutoff)")
-                    .param("now", Timestamp.from(now)).param("hash", hash)
-                    .param("cutoff", Timestamp.from(now.minusSeconds(60))).update();
-        }
-        return principal;
     }
 
     @EventListener
@@ -127,9 +132,11 @@ class StaffAccounts implements UserDetailsService {
                 : null;
     }
 
-    private static final String PRINCIPAL_QUERY = """
+    private static final String PRINCIPAL_COLUMNS = """
             select u.id, u.organization_id, u.email, u.display_name, u.password_hash, u.roles, u.enabled,
-                   u.locked_until, o.time_zone
+                   u.locked_until, o.time_zone""";
+    private static final String PRINCIPAL_QUERY = PRINCIPAL_COLUMNS + """
+
             from staff_user u join organization o on o.id = u.organization_id""";
 
     private StaffPrincipal principal(ResultSet rs, int row) throws SQLException {
