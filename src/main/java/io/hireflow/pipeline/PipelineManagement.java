@@ -180,7 +180,9 @@ public class PipelineManagement {
     public Board board(OrganizationId organization, JobId jobId, ApplicationStatus status, int cardsPerColumn) {
         Job job = jobs.job(organization, jobId);
         Map<UUID, Long> counts = new HashMap<>();
-        jdbc.sql("select stage_id, count(*) from job_application where job_id = ? and status = ? group by stage_id")
+        jdbc.sql("""
+                select c.stage_id, sum(c.n) from stage_count c join job_stage s on s.id = c.stage_id
+                where s.job_id = ? and c.status = ? group by c.stage_id""")
                 .params(jobId.value(), status.name())
                 .query(rs -> {
                     counts.put(rs.getObject(1, UUID.class), rs.getLong(2));

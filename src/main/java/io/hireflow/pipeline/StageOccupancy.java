@@ -13,7 +13,7 @@ import io.hireflow.jobs.ApplicationCounts;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.StageId;
 
-/** Tells the jobs module how many applications sit in its stages and jobs. */
+/** Tells the jobs module how many applications sit in its stages and jobs, from the counts the database keeps. */
 @Component
 class StageOccupancy implements ApplicationCounts {
 
@@ -27,7 +27,7 @@ class StageOccupancy implements ApplicationCounts {
     @Transactional(readOnly = true)
     public Map<StageId, Long> inStages(Collection<StageId> stages) {
         Map<StageId, Long> counts = new HashMap<>();
-        jdbc.sql("select stage_id, count(*) from job_application where stage_id in (:ids) group by stage_id")
+        jdbc.sql("select stage_id, sum(n) from stage_count where stage_id in (:ids) group by stage_id having sum(n) > 0")
                 .param("ids", stages.stream().map(StageId::value).toList())
                 .query(rs -> {
                     counts.put(new StageId(rs.getObject(1, UUID.class)), rs.getLong(2));
@@ -40,8 +40,8 @@ class StageOccupancy implements ApplicationCounts {
     public Map<JobId, Long> activeInJobs(Collection<JobId> jobs) {
         Map<JobId, Long> counts = new HashMap<>();
         jdbc.sql("""
-                select job_id, count(*) from job_application
-                where job_id in (:ids) and status in ('ACTIVE', 'ON_HOLD') group by job_id""")
+                select s.job_id, sum(c.n) from stage_count c join job_stage s on s.id = c.stage_id
+                where s.job_id in (:ids) and c.status in ('ACTIVE', 'ON_HOLD') group by s.job_id""")
                 .param("ids", jobs.stream().map(JobId::value).toList())
                 .query(rs -> {
                     counts.put(new JobId(rs.getObject(1, UUID.class)), rs.getLong(2));
