@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +28,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class CandidateApiController {
 
     private final CandidateManagement candidates;
+    private final AccessLog accessLog;
 
-    CandidateApiController(CandidateManagement candidates) {
+    CandidateApiController(CandidateManagement candidates, AccessLog accessLog) {
         this.candidates = candidates;
+        this.accessLog = accessLog;
     }
 
     record CandidateResponse(UUID id, String name, String email, String phone, String region, String githubUrl,
@@ -54,7 +57,9 @@ class CandidateApiController {
     @PreAuthorize(Role.STAFF)
     @Operation(operationId = "getCandidate", summary = "A candidate of your organization")
     CandidateResponse get(Actor actor, @PathVariable UUID candidateId) {
-        return CandidateResponse.of(candidates.candidate(actor.organizationId(), new CandidateId(candidateId)));
+        Candidate candidate = candidates.candidate(actor.organizationId(), new CandidateId(candidateId));
+        accessLog.candidates(actor, AccessLog.Action.VIEW_CANDIDATE, "candidate " + candidateId, List.of(candidateId));
+        return CandidateResponse.of(candidate);
     }
 
     @GetMapping
@@ -68,6 +73,8 @@ class CandidateApiController {
                 cursor == null ? null : new CandidateId(cursor), size + 1);
         boolean more = page.size() > size;
         List<Candidate> items = more ? page.subList(0, size) : page;
+        accessLog.candidates(actor, AccessLog.Action.LIST_CANDIDATES, "search " + (q == null ? "" : q),
+                items.stream().map(candidate -> candidate.id().value()).toList());
         return new CandidatePage(items.stream().map(CandidateResponse::of).toList(),
                 more ? items.get(size - 1).id().toString() : null);
     }
@@ -77,7 +84,7 @@ class CandidateApiController {
     @Operation(operationId = "updateCandidate", summary = "Change a candidate's details")
     CandidateResponse update(Actor actor, @PathVariable UUID candidateId,
             @Valid @RequestBody UpdateCandidateRequest request) {
-        return CandidateResponse.of(candidates.update(actor.organizationId(), new CandidateId(candidateId),
+        return CandidateResponse.of(candidates.update(actor, new CandidateId(candidateId),
                 request.candidate(), request.version()));
     }
 }

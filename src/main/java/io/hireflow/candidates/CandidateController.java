@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.Role;
@@ -32,9 +33,11 @@ class CandidateController {
 
     private static final int PAGE = 50;
     private final CandidateManagement candidates;
+    private final AccessLog accessLog;
 
-    CandidateController(CandidateManagement candidates) {
+    CandidateController(CandidateManagement candidates, AccessLog accessLog) {
         this.candidates = candidates;
+        this.accessLog = accessLog;
     }
 
     record CandidateForm(
@@ -74,6 +77,8 @@ class CandidateController {
         boolean more = page.size() > PAGE;
         List<Candidate> shown = more ? page.subList(0, PAGE) : page;
         model.addAttribute("candidates", shown);
+        accessLog.candidates(actor, AccessLog.Action.LIST_CANDIDATES, "search " + (q == null ? "" : q),
+                shown.stream().map(candidate -> candidate.id().value()).toList());
         model.addAttribute("q", q);
         model.addAttribute("next", more ? shown.get(PAGE - 1).id().value() : null);
         return "candidates/list";
@@ -83,6 +88,7 @@ class CandidateController {
     @PreAuthorize(Role.RECRUITING)
     String edit(Actor actor, @PathVariable UUID candidateId, Model model) {
         Candidate candidate = candidates.candidate(actor.organizationId(), new CandidateId(candidateId));
+        accessLog.candidates(actor, AccessLog.Action.VIEW_CANDIDATE, "candidate " + candidateId, List.of(candidateId));
         model.addAttribute("candidate", candidate);
         model.addAttribute("form", CandidateForm.of(candidate));
         return "candidates/edit";
@@ -98,7 +104,7 @@ class CandidateController {
             return "candidates/edit";
         }
         try {
-            candidates.update(actor.organizationId(), id, form.details(), form.version());
+            candidates.update(actor, id, form.details(), form.version());
         } catch (ConflictException conflict) {
             model.addAttribute("problem", conflict.code());
             model.addAttribute("problemArgs", conflict.arguments());

@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.shared.AccessLog;
+import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.Ids;
 import io.hireflow.shared.NotFoundException;
@@ -26,10 +28,12 @@ public class CandidateManagement {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    CandidateManagement(JdbcClient jdbc, Clock clock) {
+    CandidateManagement(JdbcClient jdbc, Clock clock, AccessLog accessLog) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     /**
@@ -90,7 +94,8 @@ public class CandidateManagement {
 
     /** Replaces a candidate's details; refuses a stale version, or an email another candidate has, with 409. */
     @Transactional
-    public Candidate update(OrganizationId organization, CandidateId id, CandidateDetails details, long version) {
+    public Candidate update(Actor actor, CandidateId id, CandidateDetails details, long version) {
+        OrganizationId organization = actor.organizationId();
         candidate(organization, id);
         boolean taken = jdbc.sql("""
                 select exists(select 1 from candidate
@@ -115,6 +120,7 @@ public class CandidateManagement {
         if (updated == 0) {
             throw new ConflictException("error.stale");
         }
+        accessLog.candidates(actor, AccessLog.Action.EDIT_CANDIDATE, "candidate " + id, List.of(id.value()));
         return candidate(organization, id);
     }
 

@@ -1,5 +1,7 @@
 package io.hireflow.identity;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.core.MethodParameter;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -10,7 +12,7 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 import io.hireflow.shared.Actor;
 
-/** Lets any handler take the signed-in {@link Actor} as a parameter. */
+/** Lets any handler take the signed-in {@link Actor}, with the address the request came from, as a parameter. */
 class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -23,7 +25,8 @@ class ActorArgumentResolver implements HandlerMethodArgumentResolver {
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
-            return principal.actor();
+            HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
+            return request == null ? principal.actor() : principal.actor().from(request.getRemoteAddr());
         }
         throw new AuthenticationCredentialsNotFoundException("not signed in");
     }

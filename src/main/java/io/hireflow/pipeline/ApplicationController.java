@@ -33,6 +33,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageKind;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.HireflowException;
@@ -48,9 +49,11 @@ class ApplicationController {
     private final CandidateManagement candidates;
     private final RejectionReasons reasons;
     private final MessageSource messages;
+    private final AccessLog accessLog;
 
     ApplicationController(PipelineManagement pipeline, JobManagement jobs, CandidateManagement candidates,
-            RejectionReasons reasons, MessageSource messages) {
+            RejectionReasons reasons, MessageSource messages, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.candidates = candidates;
@@ -72,6 +75,8 @@ class ApplicationController {
         ApplicationView application = pipeline.application(actor.organizationId(),
                 new JobApplicationId(applicationId));
         Job job = jobs.job(actor.organizationId(), application.jobId());
+        accessLog.candidates(actor, AccessLog.Action.VIEW_APPLICATION, "application " + applicationId,
+                List.of(application.candidateId().value()));
         Map<String, RejectionReason> reasonsByCode = new HashMap<>();
         List<RejectionReason> all = reasons.reasons(actor.organizationId());
         all.forEach(reason -> reasonsByCode.put(reason.code(), reason));

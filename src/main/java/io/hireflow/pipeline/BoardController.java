@@ -26,6 +26,7 @@ import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
 import io.hireflow.jobs.StageKind;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.HireflowException;
 import io.hireflow.shared.InvalidInputException;
@@ -46,9 +47,11 @@ class BoardController {
     private final RejectionReasons reasons;
     private final MessageSource messages;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     BoardController(PipelineManagement pipeline, JobManagement jobs, RejectionReasons reasons,
-            MessageSource messages, Clock clock) {
+            MessageSource messages, Clock clock, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.reasons = reasons;
@@ -65,6 +68,7 @@ class BoardController {
     String board(Actor actor, @PathVariable UUID jobId, @RequestParam(defaultValue = "ACTIVE") ApplicationStatus status,
             Model model) {
         Board board = pipeline.board(actor.organizationId(), new JobId(jobId), status, CARDS_PER_COLUMN);
+        BoardCards.logView(accessLog, actor, board.job(), board.columns());
         model.addAttribute("board", board);
         model.addAttribute("job", board.job());
         model.addAttribute("status", status);
@@ -83,6 +87,8 @@ class BoardController {
             Model model) {
         BoardColumn column = pipeline.column(actor.organizationId(), new JobId(jobId), new StageId(stageId), status,
                 cursor, CARDS_PER_COLUMN);
+        accessLog.candidates(actor, AccessLog.Action.VIEW_BOARD, "board of job " + jobId,
+                column.cards().stream().map(card -> card.candidateId().value()).toList());
         model.addAttribute("job", jobs.job(actor.organizationId(), new JobId(jobId)));
         model.addAttribute("column", column);
         model.addAttribute("status", status);

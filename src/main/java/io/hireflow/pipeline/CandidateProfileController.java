@@ -23,6 +23,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.JobStatus;
 import io.hireflow.jobs.JobSummary;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.HireflowException;
 import io.hireflow.shared.Role;
@@ -35,9 +36,11 @@ class CandidateProfileController {
     private final PipelineManagement pipeline;
     private final JobManagement jobs;
     private final MessageSource messages;
+    private final AccessLog accessLog;
 
     CandidateProfileController(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
-            MessageSource messages) {
+            MessageSource messages, AccessLog accessLog) {
+        this.accessLog = accessLog;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -51,6 +54,7 @@ class CandidateProfileController {
         List<ApplicationView> applications = pipeline.applicationsOf(actor.organizationId(), id);
         Set<JobId> applied = applications.stream().map(ApplicationView::jobId).collect(Collectors.toSet());
         model.addAttribute("candidate", candidates.candidate(actor.organizationId(), id));
+        accessLog.candidates(actor, AccessLog.Action.VIEW_CANDIDATE, "candidate " + candidateId, List.of(candidateId));
         model.addAttribute("applications", applications);
         model.addAttribute("jobTitles", jobs.titles(actor.organizationId(), applied));
         model.addAttribute("stages", jobs.stages(actor.organizationId(),

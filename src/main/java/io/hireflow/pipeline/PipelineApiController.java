@@ -32,6 +32,7 @@ import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
 import io.hireflow.jobs.StageKind;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Role;
@@ -47,13 +48,15 @@ class PipelineApiController {
     private final JobManagement jobs;
     private final RejectionReasons reasons;
     private final MessageSource messages;
+    private final AccessLog accessLog;
 
     PipelineApiController(PipelineManagement pipeline, JobManagement jobs, RejectionReasons reasons,
-            MessageSource messages) {
+            MessageSource messages, AccessLog accessLog) {
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.reasons = reasons;
         this.messages = messages;
+        this.accessLog = accessLog;
     }
 
     /** Either a new or known candidate by details ({@code candidate}), or an existing one by id. */
@@ -137,6 +140,8 @@ class PipelineApiController {
     ApplicationResponse get(Actor actor, @PathVariable UUID applicationId) {
         ApplicationView application = pipeline.application(actor.organizationId(),
                 new JobApplicationId(applicationId));
+        accessLog.candidates(actor, AccessLog.Action.VIEW_APPLICATION, "application " + applicationId,
+                List.of(application.candidateId().value()));
         return full(application, jobs.job(actor.organizationId(), application.jobId()));
     }
 
@@ -155,6 +160,8 @@ class PipelineApiController {
                 cursor, Math.max(1, Math.min(limit, 200)));
         Map<StageId, Stage> stages = jobs.stages(actor.organizationId(),
                 page.items().stream().map(ApplicationView::stageId).collect(Collectors.toSet()));
+        accessLog.candidates(actor, AccessLog.Action.LIST_APPLICATIONS, "applications",
+                page.items().stream().map(item -> item.candidateId().value()).toList());
         return new ApplicationListResponse(page.items().stream()
                 .map(item -> response(item, stages.get(item.stageId()), List.of())).toList(), page.nextCursor());
     }
@@ -201,6 +208,7 @@ class PipelineApiController {
             @RequestParam(defaultValue = "50") int cardsPerStage) {
         Board board = pipeline.board(actor.organizationId(), new JobId(jobId), status,
                 Math.max(1, Math.min(cardsPerStage, 200)));
+        BoardCards.logView(accessLog, actor, board.job(), board.columns());
         return new BoardResponse(board.job().id().value(), board.job().title(), status,
                 board.columns().stream().map(PipelineApiController::column).toList());
     }
@@ -211,8 +219,11 @@ class PipelineApiController {
     ColumnResponse column(Actor actor, @PathVariable UUID jobId, @PathVariable UUID stageId,
             @RequestParam(defaultValue = "ACTIVE") ApplicationStatus status, @RequestParam String cursor,
             @RequestParam(defaultValue = "50") int limit) {
-        return column(pipeline.column(actor.organizationId(), new JobId(jobId), new StageId(stageId), status, cursor,
-                Math.max(1, Math.min(limit, 200))));
+        BoardColumn column = pipeline.column(actor.organizationId(), new JobId(jobId), new StageId(stageId), status,
+                cursor, Math.max(1, Math.min(limit, 200)));
+        accessLog.candidates(actor, AccessLog.Action.VIEW_BOARD, "board of job " + jobId,
+                column.cards().stream().map(card -> card.candidateId().value()).toList());
+        return column(column);
     }
 
     @GetMapping("/rejection-reasons")

@@ -29,6 +29,7 @@ import io.hireflow.jobs.JobStatus;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
 import io.hireflow.pipeline.JobApplication.Move;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.HireflowException;
@@ -53,14 +54,16 @@ public class PipelineManagement {
     private final JobManagement jobs;
     private final CandidateManagement candidates;
     private final RejectionReasons reasons;
+    private final AccessLog accessLog;
 
     PipelineManagement(JdbcClient jdbc, Clock clock, JobManagement jobs, CandidateManagement candidates,
-            RejectionReasons reasons) {
+            RejectionReasons reasons, AccessLog accessLog) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.jobs = jobs;
         this.candidates = candidates;
         this.reasons = reasons;
+        this.accessLog = accessLog;
     }
 
     // --- adding candidates to jobs -------------------------------------------------------------------------------
@@ -121,6 +124,7 @@ public class PipelineManagement {
                     .params(jobId.value(), candidateId.value()).query(UUID.class).single();
             throw new ConflictException("error.application.duplicate", existing);
         }
+        accessLog.candidates(actor, AccessLog.Action.ADD_APPLICATION, "job " + jobId, List.of(candidateId.value()));
         return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null, stage,
                 ApplicationStatus.ACTIVE, 0, now.toInstant(), now.toInstant(), now.toInstant(), List.of());
     }
@@ -276,6 +280,8 @@ public class PipelineManagement {
             throw new ConflictException("error.stale");
         }
         applyMove(actor, application, jobs.job(actor.organizationId(), current.getValue()), transition);
+        accessLog.applications(actor, AccessLog.Action.MOVE_APPLICATION, transition.action() + " application " + id,
+                List.of(id.value()));
         return application(actor.organizationId(), id);
     }
 
@@ -343,6 +349,8 @@ public class PipelineManagement {
                 .param("code", blank(bulk.reasonCode()) ? null : bulk.reasonCode().strip())
                 .param("reason", blank(bulk.reason()) ? null : bulk.reason().strip())
                 .query(UUID.class).list());
+        accessLog.applications(actor, AccessLog.Action.BULK_MOVE, action + " " + moved.size() + " applications",
+                moved);
         List<UUID> notMoved = selected.stream().filter(id -> !moved.contains(id)).toList();
         return new BulkResult(selected.size(), moved.size(), explain(actor.organizationId(), notMoved, transition));
     }
