@@ -1,15 +1,9 @@
 package io.hireflow.candidates;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -40,34 +34,6 @@ class CandidateController {
         this.accessLog = accessLog;
     }
 
-    record CandidateForm(
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Email @Size(max = 254) String email,
-            @Size(max = 30) @Pattern(regexp = "^[0-9+()\\- ]*$", message = "{validation.phone}") String phone,
-            @Size(max = 100) String region,
-            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}") String githubUrl,
-            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}") String portfolioUrl,
-            @Size(max = 60) String source,
-            @Size(max = 400) String tags,
-            @NotNull Long version) {
-
-        static CandidateForm of(Candidate candidate) {
-            return new CandidateForm(candidate.name(), candidate.email(), candidate.phone(), candidate.region(),
-                    candidate.githubUrl(), candidate.portfolioUrl(), candidate.source(),
-                    String.join(", ", candidate.tags()), candidate.version());
-        }
-
-        CandidateDetails details() {
-            List<String> tagList = new ArrayList<>();
-            for (String tag : tags == null ? new String[0] : tags.split(",")) {
-                if (!tag.isBlank()) {
-                    tagList.add(tag.strip());
-                }
-            }
-            return new CandidateDetails(name, email, phone, region, githubUrl, portfolioUrl, source, tagList);
-        }
-    }
-
     @GetMapping("/candidates")
     @PreAuthorize(Role.STAFF)
     String list(Actor actor, @RequestParam(required = false) String q, @RequestParam(required = false) UUID after,
@@ -90,21 +56,25 @@ class CandidateController {
         Candidate candidate = candidates.candidate(actor.organizationId(), new CandidateId(candidateId));
         accessLog.candidates(actor, AccessLog.Action.VIEW_CANDIDATE, "candidate " + candidateId, List.of(candidateId));
         model.addAttribute("candidate", candidate);
-        model.addAttribute("form", CandidateForm.of(candidate));
+        model.addAttribute("form", new CandidateDetails(candidate.name(), candidate.email(), candidate.phone(),
+                candidate.region(), candidate.githubUrl(), candidate.portfolioUrl(), candidate.source(),
+                candidate.tags()));
+        model.addAttribute("version", candidate.version());
         return "candidates/edit";
     }
 
     @PostMapping("/candidates/{candidateId}")
     @PreAuthorize(Role.RECRUITING)
-    String update(Actor actor, @PathVariable UUID candidateId, @Valid @ModelAttribute("form") CandidateForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String update(Actor actor, @PathVariable UUID candidateId, @Valid @ModelAttribute("form") CandidateDetails form,
+            BindingResult errors, @RequestParam long version, Model model, RedirectAttributes redirect) {
         CandidateId id = new CandidateId(candidateId);
         model.addAttribute("candidate", candidates.candidate(actor.organizationId(), id));
+        model.addAttribute("version", version);
         if (errors.hasErrors()) {
             return "candidates/edit";
         }
         try {
-            candidates.update(actor, id, form.details(), form.version());
+            candidates.update(actor, id, form, version);
         } catch (ConflictException conflict) {
             model.addAttribute("problem", conflict.code());
             model.addAttribute("problemArgs", conflict.arguments());

@@ -9,10 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -122,21 +118,22 @@ class ApplicationController {
     @PreAuthorize(Role.RECRUITING)
     String newApplication(Actor actor, @PathVariable UUID jobId, Model model) {
         model.addAttribute("job", jobs.job(actor.organizationId(), new JobId(jobId)));
-        model.addAttribute("form", CandidateForm.empty());
+        model.addAttribute("form", CandidateDetails.of("", ""));
         return "pipeline/new-application";
     }
 
     @PostMapping("/jobs/{jobId}/applications")
     @PreAuthorize(Role.RECRUITING)
-    String createApplication(Actor actor, @PathVariable UUID jobId, @Valid @ModelAttribute("form") CandidateForm form,
-            BindingResult errors, Model model, RedirectAttributes redirect) {
+    String createApplication(Actor actor, @PathVariable UUID jobId,
+            @Valid @ModelAttribute("form") CandidateDetails form, BindingResult errors, Model model,
+            RedirectAttributes redirect) {
         Job job = jobs.job(actor.organizationId(), new JobId(jobId));
         model.addAttribute("job", job);
         if (errors.hasErrors()) {
             return "pipeline/new-application";
         }
         try {
-            ApplicationView created = pipeline.createApplication(actor, job.id(), form.details());
+            ApplicationView created = pipeline.createApplication(actor, job.id(), form);
             redirect.addFlashAttribute("notice", "application.created");
             redirect.addFlashAttribute("noticeArgs", new Object[] {form.name(), job.title()});
             return "redirect:/applications/" + created.id();
@@ -151,41 +148,6 @@ class ApplicationController {
             }
         }
         return "pipeline/new-application";
-    }
-
-    /** The new-application form: the candidate's details, tags as one comma-separated line. */
-    record CandidateForm(
-            @NotBlank @Size(max = 100) String name,
-            @NotBlank @Email
-            @Size(max = 254) String email,
-            @Size(max = 30)
-            @Pattern(regexp = "^[0-9+()\\- ]*$", message = "{validation.phone}")
-            String phone,
-            @Size(max = 100) String region,
-            @Size(max = 500)
-            @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}")
-            String githubUrl,
-            @Size(max = 500)
-            @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}")
-            String portfolioUrl,
-            @Size(max = 60) String source,
-            @Size(max = 400) String tags) {
-
-        static CandidateForm empty() {
-            return new CandidateForm("", "", "", "", "", "", "", "");
-        }
-
-        CandidateDetails details() {
-            List<String> tagList = new ArrayList<>();
-            if (tags != null) {
-                for (String tag : tags.split(",")) {
-                    if (!tag.isBlank()) {
-                        tagList.add(tag.strip());
-                    }
-                }
-            }
-            return new CandidateDetails(name, email, phone, region, githubUrl, portfolioUrl, source, tagList);
-        }
     }
 
     private static Map<Object, String> stageNames(Job job) {
