@@ -70,63 +70,66 @@ public class PipelineManagement {
 
     /**
      * Adds a candidate (found by email, or created) to a job's first stage. Refuses a closed job, and a candidate who
-     * already has an application for the job (409).
+     * already has an application for the job (409); a job of another organization is not found.
      */
     @Transactional
     public ApplicationView createApplication(Actor actor, JobId jobId, CandidateDetails candidate) {
-        StageId firstStage = firstStageOfOpenJob(actor.organizationId(), jobId);
-        CandidateId candidateId = candidates.findOrCreate(actor.organizationId(), candidate);
-        return insertApplication(actor, jobId, firstStage, candidateId);
+        return insertApplication(actor, jobId, candidates.findOrCreate(actor.organizationId(), candidate));
     }
 
     /** Adds an existing candidate of the organization to a job's first stage. */
     @Transactional
     public ApplicationView createApplication(Actor actor, JobId jobId, CandidateId candidateId) {
-        StageId firstStage = firstStageOfOpenJob(actor.organizationId(), jobId);
         candidates.candidate(actor.organizationId(), candidateId);
-        return insertApplication(actor, jobId, firstStage, candidateId);
+        return insertApplication(actor, jobId, candidateId);
     }
 
-    private StageId firstStageOfOpenJob(OrganizationId organization, JobId jobId) {
-        var first = jdbc.sql("""
-                select s.id, j.status from job j join job_stage s on s.job_id = j.id
-                where j.id = ? and j.organization_id = ? order by s.position limit 1""")
-                .params(jobId.value(), organization.value())
-                .query((rs, row) -> Map.entry(new StageId(rs.getObject("id", UUID.class)),
-                        JobStatus.valueOf(rs.getString("status"))))
-                .optional().orElseThrow(() -> new NotFoundException("job"));
-        if (first.getValue() == JobStatus.CLOSED) {
-            throw new ConflictException("error.application.jobClosed");
-        }
-        return first.getKey();
-    }
-
-    private ApplicationView insertApplication(Actor actor, JobId jobId, StageId stage, CandidateId candidateId) {
+    /**
+     * One statement finds the job's first stage, inserts the application and its first timeline entry. When it
+     * inserts nothing, the job is missing, closed, or already has the candidate; the transaction then rolls back
+     * whatever the call did before (a candidate it created).
+     */
+    private ApplicationView insertApplication(Actor actor, JobId jobId, CandidateId candidateId) {
         Timestamp now = now();
         UUID id = Ids.newId();
-        boolean inserted = jdbc.sql("""
-                with application as (
+        var outcome = jdbc.sql("""
+                with first_stage as (
+                    select s.id, j.status from job j join job_stage s on s.job_id = j.id
+                    where j.id = :job and j.organization_id = :org order by s.position limit 1),
+                application as (
                     insert into job_application (id, organization_id, job_id, candidate_id, stage_id, status,
                                                  applied_at, stage_entered_at, updated_at)
-                    values (:id, :org, :job, :candidate, :stage, 'ACTIVE', :now, :now, :now)
+                    select :id, :org, :job, :candidate, id, 'ACTIVE', :now, :now, :now
+                    from first_stage where status <> 'CLOSED'
                     on conflict (job_id, candidate_id) do nothing
-                    returning id, stage_id)
-                insert into application_event (organization_id, application_id, type, to_stage_id, actor_id,
-                                               actor_name, at)
-                select :org, id, 'APPLIED', stage_id, :actor, :actorName, :now from application
-                returning application_id""")
+                    returning id, stage_id),
+                timeline as (
+                    insert into application_event (organization_id, application_id, type, to_stage_id, actor_id,
+                                                   actor_name, at)
+                    select :org, id, 'APPLIED', stage_id, :actor, :actorName, :now from application)
+                select (select status from first_stage) as job_status, (select id from first_stage) as stage_id,
+                       (select id from application) as id""")
                 .param("id", id).param("org", actor.organizationId().value()).param("job", jobId.value())
-                .param("candidate", candidateId.value()).param("stage", stage.value()).param("now", now)
+                .param("candidate", candidateId.value()).param("now", now)
                 .param("actor", actor.userId()).param("actorName", actor.name())
-                .query(UUID.class).optional().isPresent();
-        if (!inserted) {
+                .query((rs, row) -> new Object[] {rs.getString("job_status"), rs.getObject("stage_id", UUID.class),
+                        rs.getObject("id", UUID.class)})
+                .single();
+        if (outcome[0] == null) {
+            throw new NotFoundException("job");
+        }
+        if (JobStatus.CLOSED.name().equals(outcome[0])) {
+            throw new ConflictException("error.application.jobClosed");
+        }
+        if (outcome[2] == null) {
             UUID existing = jdbc.sql("select id from job_application where job_id = ? and candidate_id = ?")
                     .params(jobId.value(), candidateId.value()).query(UUID.class).single();
             throw new ConflictException("error.application.duplicate", existing);
         }
         accessLog.candidates(actor, AccessLog.Action.ADD_APPLICATION, "job " + jobId, List.of(candidateId.value()));
-        return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null, stage,
-                ApplicationStatus.ACTIVE, 0, now.toInstant(), now.toInstant(), now.toInstant(), List.of());
+        Instant at = now.toInstant();
+        return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null,
+                new StageId((UUID) outcome[1]), ApplicationStatus.ACTIVE, 0, at, at, at, List.of());
     }
 
     // --- reading ---------------------------------------------------------------------------------------------------

@@ -136,6 +136,15 @@ class ApplicationLifecycleApiTests extends ApiTest {
                 "candidate", Map.of("name", "Kim", "email", "KIM@example.com")));
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.text("detail")).contains("already applied");
+        var closed = recruiter.put("/api/v1/jobs/" + job.text("id"), Map.of("title", "SRE", "employmentType",
+                "FULL_TIME", "headcount", 1, "status", "CLOSED", "version", job.json().path("version").asLong()));
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        var toClosedJob = recruiter.post("/api/v1/applications", Map.of("jobId", job.text("id"),
+                "candidate", Map.of("name", "Late", "email", "late@example.com")));
+        assertThat(toClosedJob.status()).isEqualTo(409);
+        assertThat(toClosedJob.text("detail")).contains("closed");
+        assertThat(recruiter.get("/api/v1/candidates?q=late@").json().path("items").size()).isZero();
+
     }
 
     private static Map<String, Object> move(String action, long version) {

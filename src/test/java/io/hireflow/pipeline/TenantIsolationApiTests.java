@@ -67,6 +67,8 @@ class TenantIsolationApiTests extends ApiTest {
                 "candidate", Map.of("name", "Sneaky", "email", "sneaky@example.com")));
         assertThat(addToForeignJob.status()).isEqualTo(404);
         assertThat(withoutInstance(addToForeignJob)).isEqualTo(withoutInstance(addToMissingJob));
+        assertThat(other.get("/api/v1/candidates?q=sneaky").json().path("items").size())
+                .as("a refused application leaves no candidate behind").isZero();
 
         var foreignCandidate = other.post("/api/v1/applications", Map.of("jobId", intruderJob.text("id"),
                 "candidateId", candidateId));
