@@ -2,7 +2,6 @@ package io.hireflow.identity;
 
 import java.time.Clock;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
+import io.hireflow.shared.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -151,18 +151,8 @@ class SecurityConfiguration {
         private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
                 throws IOException {
             Locale locale = RequestContextUtils.getLocale(request);
-            String title = status.getReasonPhrase();
-            String detail = messages.getMessage(code, null, title, locale);
-            response.setStatus(status.value());
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            var body = new LinkedHashMap<String, Object>();
-            body.put("type", "about:blank");
-            body.put("title", title);
-            body.put("status", status.value());
-            body.put("detail", detail);
-            body.put("instance", request.getRequestURI());
-            json.writeValue(response.getOutputStream(), body);
+            ProblemResponses.write(request, response, status,
+                    messages.getMessage(code, null, status.getReasonPhrase(), locale), json);
         }
     }
 }

@@ -11,7 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -86,6 +89,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException exception, Locale locale) {
         log.info("Refused a change that breaks a database constraint: {}", exception.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, messages.getMessage("error.integrity", null, locale), null);
+    }
+
+    /** The database is out of reach: say so at once; the caller may retry. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, TransientDataAccessResourceException.class,
+            DataAccessResourceFailureException.class})
+    ResponseEntity<ProblemDetail> unavailable(Exception exception, Locale locale) {
+        log.warn("Database unavailable: {}", exception.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                messages.getMessage("error.unavailable", null, locale), null);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(response.getBody());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
