@@ -1,9 +1,10 @@
 package io.hireflow.shared;
 
+import java.io.Serializable;
 import java.util.UUID;
 
 /** The tenant: every record of a company carries it, and every query is scoped by it. */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements Serializable {
 
     public OrganizationId {
         if (value == null) {
