@@ -25,13 +25,18 @@ public final class TestOrganizations {
 
         /** A new user of this organization with the given roles, signed in through an API token. */
         public ApiClient user(String... roles) {
+            return organizations.signIn(userEmail(roles), PASSWORD);
+        }
+
+        /** A new user of this organization with the given roles; their email, to sign in with {@link #PASSWORD}. */
+        public String userEmail(String... roles) {
             String email = "user-" + UUID.randomUUID() + "@" + slug + ".test";
             var response = admin.post("/api/v1/users", Map.of("email", email, "name", "User " + roles[0],
                     "password", PASSWORD, "roles", List.of(roles)));
             if (response.status() != 201) {
                 throw new IllegalStateException("could not create user: " + response);
             }
-            return organizations.signIn(email, PASSWORD);
+            return email;
         }
     }
 
