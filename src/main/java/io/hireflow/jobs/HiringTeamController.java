@@ -27,6 +27,10 @@ import io.hireflow.shared.Role;
 @Controller
 class HiringTeamController {
 
+    /** The lists of the form, one per role, in the order the page shows them. */
+    private static final List<RoleList> ROLE_LISTS = List.of(new RoleList(TeamRole.RECRUITER, "recruiters"),
+            new RoleList(TeamRole.HIRING_MANAGER, "hiringManagers"), new RoleList(TeamRole.INTERVIEWER,
+                    "interviewers"));
     /** The service names a refused member by role; the form names the list. */
     private static final Map<String, String> FIELDS = Map.of("recruiter", "recruiters",
             "hiring_manager", "hiringManagers", "interviewer", "interviewers");
@@ -70,6 +74,10 @@ class HiringTeamController {
         }
     }
 
+    /** A role and the form field that lists the people chosen for it. */
+    record RoleList(TeamRole role, String field) {
+    }
+
     @GetMapping("/jobs/{jobId}/team")
     @PreAuthorize(Role.RECRUITING)
     String edit(Actor actor, @PathVariable UUID jobId, Model page) {
@@ -98,9 +106,7 @@ class HiringTeamController {
 
     private String page(Actor actor, Job job, Model page) {
         page.addAttribute("job", job);
-        page.addAttribute("roles", TeamRole.values());
-        page.addAttribute("fields", Map.of(TeamRole.RECRUITER, "recruiters", TeamRole.HIRING_MANAGER,
-                "hiringManagers", TeamRole.INTERVIEWER, "interviewers"));
+        page.addAttribute("roleLists", ROLE_LISTS);
         page.addAttribute("staff", identity.users(actor.organizationId()).stream()
                 .filter(StaffUserView::enabled).toList());
         return "jobs/team";

@@ -13,13 +13,12 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import io.hireflow.ApiClient;
-import io.hireflow.BrowserTest;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
 import tools.jackson.databind.JsonNode;
 
 /** A recruiter opens a job and changes its details in the browser. */
-class JobPagesBrowserIT extends BrowserTest {
+class JobPagesBrowserIT extends JobsBrowserTest {
 
     @Test
     void aRecruiterCreatesAJobFromTheDefaultTemplateAndLandsOnItsBoard() {
@@ -92,13 +91,11 @@ class JobPagesBrowserIT extends BrowserTest {
         WebElement team = find("input[name=team]");
         team.clear();
         team.sendKeys("Reliability");
-        find("form button.primary[type=submit]").click();
-        wait.until(ExpectedConditions.stalenessOf(title));
+        submitWith(find("form button.primary[type=submit]"));
 
         WebElement titleAgain = find("input[name=title]");
         assertThat(titleAgain.getAttribute("class")).contains("invalid");
-        WebElement error = titleAgain.findElement(By.xpath("following-sibling::span[@class='field-error']"));
-        assertThat(error.getText()).isEqualTo("is required");
+        assertThat(errorBeside("input[name=title]")).isEqualTo("is required");
         assertThat(find("input[name=team]").getAttribute("value")).isEqualTo("Reliability");
 
         JsonNode job = recruiter.get("/api/v1/jobs/" + id).json();
@@ -120,12 +117,45 @@ class JobPagesBrowserIT extends BrowserTest {
         WebElement title = find("input[name=title]");
         title.clear();
         title.sendKeys("Site Reliability Engineer");
-        find("form button.primary[type=submit]").click();
-        wait.until(ExpectedConditions.stalenessOf(title));
+        submitWith(find("form button.primary[type=submit]"));
 
         assertThat(find(".alert.error").getText()).contains("changed this meanwhile");
         assertThat(find("input[name=title]").getAttribute("value")).isEqualTo("Site Reliability Engineer");
         assertThat(recruiter.get("/api/v1/jobs/" + id).text("title")).isEqualTo("SRE");
+    }
+
+    @Test
+    void staffWhoDoNotRecruitSeeTheJobsButCannotChangeThem() {
+        Tenant tenant = organizations.create();
+        String id = tenant.admin().post("/api/v1/jobs", Map.of("title", "SRE", "employmentType", "FULL_TIME"))
+                .text("id");
+        signIn(tenant.userEmail("INTERVIEWER"), TestOrganizations.PASSWORD);
+
+        open("/jobs");
+        assertThat(find("table a[href$='/jobs/" + id + "']").getText()).isEqualTo("SRE");
+        assertThat(browser.findElements(By.cssSelector("main a[href$='/jobs/new']"))).isEmpty();
+        for (String page : List.of("/jobs/new", "/jobs/" + id + "/edit", "/jobs/" + id + "/pipeline",
+                "/jobs/" + id + "/team", "/settings/pipeline-templates")) {
+            open(page);
+            assertThat(find("h1").getText()).as(page).isEqualTo("Not allowed");
+        }
+    }
+
+    @Test
+    void aJobOfAnotherOrganizationIsNotFound() {
+        Tenant other = organizations.create();
+        String foreign = other.admin().post("/api/v1/jobs", Map.of("title", "Secret", "employmentType",
+                "FULL_TIME")).text("id");
+        Tenant tenant = organizations.create();
+        signIn(tenant.userEmail("RECRUITER"), TestOrganizations.PASSWORD);
+
+        open("/jobs");
+        assertThat(browser.findElements(By.cssSelector("a[href$='/jobs/" + foreign + "']"))).isEmpty();
+        for (String page : List.of("/jobs/" + foreign + "/edit", "/jobs/" + foreign + "/pipeline",
+                "/jobs/" + foreign + "/team")) {
+            open(page);
+            assertThat(find("h1").getText()).as(page).isEqualTo("Not found");
+        }
     }
 
     private static List<String> texts(JsonNode array) {
