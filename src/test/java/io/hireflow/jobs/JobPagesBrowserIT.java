@@ -80,6 +80,8 @@ class JobPagesBrowserIT extends JobsBrowserTest {
         open("/jobs/" + id + "/edit");
         assertThat(find("h1").getText()).isEqualTo("SRE");
         assertThat(find(".subnav a.on").getText()).isEqualTo("Edit");
+        assertThat(find(".subnav a.on").getAttribute("aria-current")).isEqualTo("page");
+        assertThat(find(".subnav a[href$='/jobs/" + id + "']").getAttribute("aria-current")).isNull();
         WebElement preview = find("div.markdown");
         assertThat(preview.findElements(By.tagName("strong"))).hasSize(1);
         assertThat(preview.findElements(By.tagName("script"))).isEmpty();
