@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The organization's candidates: a searchable list and the form to correct a candidate's details. */
@@ -76,8 +77,7 @@ class CandidateController {
         try {
             candidates.update(actor, id, form, version);
         } catch (ConflictException conflict) {
-            model.addAttribute("problem", conflict.code());
-            model.addAttribute("problemArgs", conflict.arguments());
+            PageRefusals.onPage(model, conflict);
             return "candidates/edit";
         }
         redirect.addFlashAttribute("notice", "candidates.saved");

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 
 /**
  * The signed-in user's personal API tokens. A new token's secret travels to the next page as a flash attribute and is
@@ -73,7 +74,7 @@ class AccountTokensController {
                 redirect.addFlashAttribute("noticeArgs", new Object[] {issued.token().name()});
                 return "redirect:/account/tokens";
             } catch (InvalidInputException refused) {
-                Refusals.show(refused, binding, model);
+                PageRefusals.beside(binding, refused, model);
             }
         }
         return page(actor, model);

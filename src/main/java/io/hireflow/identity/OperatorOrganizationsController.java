@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The platform operator's list of organizations, and the form that opens a new one with its first admin. */
@@ -71,12 +72,12 @@ class OperatorOrganizationsController {
                 redirect.addFlashAttribute("noticeArgs", new Object[] {organization.name(), form.adminEmail().strip()});
                 return "redirect:/operator/organizations";
             } catch (InvalidInputException refused) {
-                Refusals.show(refused, binding, model);
+                PageRefusals.beside(binding, refused, model);
             } catch (ConflictException refused) {
                 switch (refused.code()) {
-                    case "error.organization.slugTaken" -> Refusals.beside("slug", refused, binding);
-                    case "error.user.emailTaken" -> Refusals.beside("adminEmail", refused, binding);
-                    default -> Refusals.onPage(refused, model);
+                    case "error.organization.slugTaken" -> PageRefusals.beside(binding, "slug", refused);
+                    case "error.user.emailTaken" -> PageRefusals.beside(binding, "adminEmail", refused);
+                    default -> PageRefusals.onPage(model, refused);
                 }
             }
         }

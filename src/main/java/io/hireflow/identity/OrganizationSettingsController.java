@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The admin's settings: the index of every settings page, and the organization's own name, language and time zone. */
@@ -72,7 +73,7 @@ class OrganizationSettingsController {
                 redirect.addFlashAttribute("notice", "identity.organization.saved");
                 return "redirect:/settings/organization";
             } catch (InvalidInputException refused) {
-                Refusals.show(refused, binding, model);
+                PageRefusals.beside(binding, refused, model);
             }
         }
         return page(identity.organization(actor.organizationId()), model);

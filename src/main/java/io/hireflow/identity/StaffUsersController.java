@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /**
@@ -80,12 +81,12 @@ class StaffUsersController {
                 redirect.addFlashAttribute("noticeArgs", new Object[] {user.displayName(), user.email()});
                 return "redirect:/settings/users";
             } catch (InvalidInputException refused) {
-                Refusals.show(refused, binding, model);
+                PageRefusals.beside(binding, refused, model);
             } catch (ConflictException refused) {
                 if ("error.user.emailTaken".equals(refused.code())) {
-                    Refusals.beside("email", refused, binding);
+                    PageRefusals.beside(binding, "email", refused);
                 } else {
-                    Refusals.onPage(refused, model);
+                    PageRefusals.onPage(model, refused);
                 }
             }
         }
@@ -105,13 +106,13 @@ class StaffUsersController {
         } catch (InvalidInputException refused) {
             var problem = refused.problems().get(0);
             if ("validation.roles.required".equals(problem.code())) {
-                Refusals.onPage("identity.users.noRoles",
-                        new Object[] {identity.user(actor.organizationId(), userId).displayName()}, model);
+                PageRefusals.onPage(model, "identity.users.noRoles",
+                        new Object[] {identity.user(actor.organizationId(), userId).displayName()});
             } else {
-                Refusals.onPage(problem.code(), problem.arguments(), model);
+                PageRefusals.onPage(model, problem.code(), problem.arguments());
             }
         } catch (ConflictException refused) {
-            Refusals.onPage(refused, model);
+            PageRefusals.onPage(model, refused);
         }
         model.addAttribute("newUserForm", NewUserForm.empty());
         return page(actor, model);
@@ -127,7 +128,7 @@ class StaffUsersController {
             redirect.addFlashAttribute("noticeArgs", new Object[] {user.displayName()});
             return "redirect:/settings/users";
         } catch (ConflictException refused) {
-            Refusals.onPage(refused, model);
+            PageRefusals.onPage(model, refused);
         }
         model.addAttribute("newUserForm", NewUserForm.empty());
         return page(actor, model);

@@ -21,6 +21,7 @@ import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.StaffUserView;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** Who works on a job: its recruiters, hiring managers and interviewers, chosen among the organization's staff. */
@@ -97,7 +98,7 @@ class HiringTeamController {
         try {
             jobs.setHiringTeam(actor, job.id(), form.members());
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal, FIELDS);
+            PageRefusals.beside(result, refusal, FIELDS, page);
             return page(actor, job, page);
         }
         redirect.addFlashAttribute("notice", "jobs.team.saved");

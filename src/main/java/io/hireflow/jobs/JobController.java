@@ -28,6 +28,7 @@ import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Markdown;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The job list, and the pages that open a job and change its details. */
@@ -119,7 +120,7 @@ class JobController {
                     form.employmentType(), form.description(), form.headcount(), form.status(), form.templateId(),
                     null));
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal);
+            PageRefusals.beside(result, refusal, page);
             return newJobPage(actor, page);
         }
         redirect.addFlashAttribute("notice", "jobs.notice.created");
@@ -159,10 +160,10 @@ class JobController {
             job = jobs.updateJob(actor, job.id(), new UpdateJob(form.title(), form.team(), form.locationList(),
                     form.employmentType(), form.description(), form.headcount(), form.status()), form.version());
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal);
+            PageRefusals.beside(result, refusal, page);
             return editPage(job, form, page);
         } catch (ConflictException refusal) {
-            FormProblems.refuse(page, refusal);
+            PageRefusals.onPage(page, refusal);
             return editPage(job, form, page);
         }
         redirect.addFlashAttribute("notice", "jobs.notice.updated");

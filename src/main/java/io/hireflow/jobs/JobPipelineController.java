@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The editor of a job's pipeline: add, rename, reorder and remove stages, then save them all at once. */
@@ -55,10 +56,10 @@ class JobPipelineController {
         try {
             jobs.updatePipeline(actor, job.id(), form.plans(), form.getVersion());
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal);
+            PageRefusals.beside(result, refusal, page);
             return page(job, page);
         } catch (ConflictException refusal) {
-            FormProblems.refuse(page, refusal);
+            PageRefusals.onPage(page, refusal);
             return page(job, page);
         }
         redirect.addFlashAttribute("notice", "jobs.pipeline.saved");

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The organization's pipeline templates, for admins: list, create, edit, make default, delete. */
@@ -66,7 +67,7 @@ class PipelineTemplateController {
         try {
             template = templates.create(actor, form.getName(), form.plans());
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal);
+            PageRefusals.beside(result, refusal, page);
             return page(null, page);
         }
         return toList(redirect, "jobs.templates.created", template.name());
@@ -101,10 +102,10 @@ class PipelineTemplateController {
         try {
             template = templates.update(actor, templateId, form.getName(), form.plans(), form.getVersion());
         } catch (InvalidInputException refusal) {
-            FormProblems.reject(result, refusal);
+            PageRefusals.beside(result, refusal, page);
             return page(template, page);
         } catch (ConflictException refusal) {
-            FormProblems.refuse(page, refusal);
+            PageRefusals.onPage(page, refusal);
             return page(template, page);
         }
         return toList(redirect, "jobs.templates.saved", template.name());

@@ -34,6 +34,7 @@ import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.HireflowException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** An application's page (where it stands, its timeline, the moves it can make) and adding a candidate to a job. */
@@ -107,8 +108,7 @@ class ApplicationController {
                     new Transition(action, toStageId, reasonCode, reason, version));
             redirect.addFlashAttribute("notice", "application.moved." + action.name());
         } catch (HireflowException refusal) {
-            redirect.addFlashAttribute("problem", "application.refused");
-            redirect.addFlashAttribute("problemArgs", new Object[] {Refusals.text(messages, refusal, locale)});
+            PageRefusals.flash(redirect, "application.refused", PageRefusals.text(messages, refusal, locale));
             redirect.addFlashAttribute("refusedAction", action);
         }
         return "redirect:/applications/{applicationId}";
@@ -138,11 +138,9 @@ class ApplicationController {
             redirect.addFlashAttribute("noticeArgs", new Object[] {form.name(), job.title()});
             return "redirect:/applications/" + created.id();
         } catch (InvalidInputException invalid) {
-            invalid.problems().forEach(problem -> errors.rejectValue(problem.field(), problem.code(),
-                    problem.arguments(), problem.code()));
+            PageRefusals.beside(errors, invalid, model);
         } catch (ConflictException conflict) {
-            model.addAttribute("problem", conflict.code());
-            model.addAttribute("problemArgs", conflict.arguments());
+            PageRefusals.onPage(model, conflict);
             if ("error.application.duplicate".equals(conflict.code())) {
                 model.addAttribute("existingApplication", conflict.arguments()[0]);
             }

@@ -30,6 +30,7 @@ import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.HireflowException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /**
@@ -118,7 +119,7 @@ class BoardController {
             return "pipeline/board :: moved-card";
         } catch (HireflowException refusal) {
             return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_PLAIN)
-                    .body(Refusals.text(messages, refusal, locale));
+                    .body(PageRefusals.text(messages, refusal, locale));
         }
     }
 
@@ -149,8 +150,7 @@ class BoardController {
             redirect.addFlashAttribute("noticeArgs", new Object[] {result.moved(), result.failures().size()});
             redirect.addFlashAttribute("leftovers", leftovers);
         } catch (HireflowException refusal) {
-            redirect.addFlashAttribute("problem", "board.bulk.refused");
-            redirect.addFlashAttribute("problemArgs", new Object[] {Refusals.text(messages, refusal, locale)});
+            PageRefusals.flash(redirect, "board.bulk.refused", PageRefusals.text(messages, refusal, locale));
         }
         return "redirect:/jobs/{jobId}";
     }

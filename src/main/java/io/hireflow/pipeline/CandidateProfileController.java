@@ -26,6 +26,7 @@ import io.hireflow.jobs.JobSummary;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.HireflowException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** A candidate with every application they have in the organization, and adding them to another job. */
@@ -74,8 +75,7 @@ class CandidateProfileController {
             redirect.addFlashAttribute("notice", "candidateProfile.added");
             return "redirect:/applications/" + created.id();
         } catch (HireflowException refusal) {
-            redirect.addFlashAttribute("problem", "application.refused");
-            redirect.addFlashAttribute("problemArgs", new Object[] {Refusals.text(messages, refusal, locale)});
+            PageRefusals.flash(redirect, "application.refused", PageRefusals.text(messages, refusal, locale));
             return "redirect:/candidates/{candidateId}";
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
 /** The organization's rejection reasons: add one, rename one, retire one (old rejections keep theirs). */
@@ -41,8 +42,7 @@ class RejectionReasonSettingsController {
         } catch (InvalidInputException invalid) {
             var problem = invalid.problems().get(0);
             model.addAttribute("reasons", reasons.reasons(actor.organizationId()));
-            model.addAttribute("problem", problem.code());
-            model.addAttribute("problemArgs", problem.arguments());
+            PageRefusals.onPage(model, problem.code(), problem.arguments());
             model.addAttribute("problemField", problem.field());
             model.addAttribute("labelKo", labelKo);
             model.addAttribute("labelEn", labelEn);
@@ -61,7 +61,9 @@ class RejectionReasonSettingsController {
             reasons.update(actor, reasonId, labelKo, labelEn, active);
             redirect.addFlashAttribute("notice", "reasons.saved");
         } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
+            var problem = invalid.problems().get(0);
+            redirect.addFlashAttribute("problem", problem.code());
+            redirect.addFlashAttribute("problemArgs", problem.arguments());
         }
         return "redirect:/settings/rejection-reasons";
     }
