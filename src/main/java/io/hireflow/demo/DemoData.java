@@ -138,7 +138,7 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < names.size(); i++) {
             playOut(result, DemoStory.displayName(names.get(i)), DemoStory.email(names.get(i), i),
                     DemoStory.PATHS.get(i % DemoStory.PATHS.size()),
-                    now.minus(Duration.ofDays(3 + random.nextInt(32))).minus(Duration.ofMinutes(random.nextInt(600))),
+                    now.minus(Duration.ofDays(1 + random.nextInt(20))).minus(Duration.ofMinutes(random.nextInt(600))),
                     random);
         }
         return result;
@@ -164,7 +164,7 @@ class DemoData implements ApplicationRunner {
         Instant at = applied;
         long version = application.version();
         for (DemoStory.Step step : path.steps()) {
-            at = officeHours(at.plus(Duration.ofHours(20 + random.nextInt(100))), random);
+            at = officeHours(at.plus(Duration.ofHours(20 + random.nextInt(52))), random);
             if (at.isAfter(clock.instant().minus(Duration.ofHours(2)))) {
                 at = clock.instant().minus(Duration.ofHours(2));
             }

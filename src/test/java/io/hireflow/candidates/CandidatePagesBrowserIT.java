@@ -22,7 +22,7 @@ class CandidatePagesBrowserIT extends BrowserTest {
         var job = tenant.admin().post("/api/v1/jobs", Map.of("title", "Platform Engineer", "employmentType", "FULL_TIME"));
         signIn(recruiter, TestOrganizations.PASSWORD);
         open("/jobs/" + job.text("id"));
-        find(".board-actions a.button.primary").click();
+        find(".board-add").click();
 
         find("input[name=name]").sendKeys("박서준");
         browser.findElement(By.name("email")).sendKeys("not an email");
