@@ -15,6 +15,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.ui.Model;
 
+import io.hireflow.shared.PageRefusals;
+
 /**
  * The stage editor that job pipelines and pipeline templates share, built for plain form posts: the form carries the
  * whole list of stage rows and names the button pressed ({@code op}): {@code up:2}, {@code down:2}, {@code remove:2}
@@ -188,8 +190,7 @@ final class StageEditor {
         switch (parts[0]) {
             case "add" -> {
                 if (stages.size() >= PipelineRules.MAX_STAGES) {
-                    page.addAttribute("problem", "validation.pipeline.tooLong");
-                    page.addAttribute("problemArgs", new Object[] {PipelineRules.MAX_STAGES});
+                    PageRefusals.onPage(page, "validation.pipeline.tooLong", new Object[] {PipelineRules.MAX_STAGES});
                     break;
                 }
                 boolean hiredLast = !stages.isEmpty() && stages.get(stages.size() - 1).getKind() == StageKind.HIRED;
