@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +23,8 @@ import io.hireflow.shared.OrganizationId;
 /**
  * Candidates of an organization. The same email (ignoring case) within an organization is the same person; every
  * read and write is scoped to the organization, so another organization's candidate is not found.
+ *
+ * <p>Publishes {@link CandidateRenamed} inside the transaction that changes a candidate's name.
  */
 @Service
 public class CandidateManagement {
@@ -29,11 +32,13 @@ public class CandidateManagement {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final ApplicationEventPublisher events;
 
-    CandidateManagement(JdbcClient jdbc, Clock clock, AccessLog accessLog) {
+    CandidateManagement(JdbcClient jdbc, Clock clock, AccessLog accessLog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.accessLog = accessLog;
+        this.events = events;
     }
 
     /**
@@ -96,7 +101,7 @@ public class CandidateManagement {
     @Transactional
     public Candidate update(Actor actor, CandidateId id, CandidateDetails details, long version) {
         OrganizationId organization = actor.organizationId();
-        candidate(organization, id);
+        Candidate before = candidate(organization, id);
         boolean taken = jdbc.sql("""
                 select exists(select 1 from candidate
                               where organization_id = ? and lower(email) = lower(?) and id <> ?)""")
@@ -121,7 +126,11 @@ public class CandidateManagement {
             throw new ConflictException("error.stale");
         }
         accessLog.candidates(actor, AccessLog.Action.EDIT_CANDIDATE, "candidate " + id, List.of(id.value()));
-        return candidate(organization, id);
+        Candidate after = candidate(organization, id);
+        if (!after.name().equals(before.name())) {
+            events.publishEvent(new CandidateRenamed(organization, id, after.name()));
+        }
+        return after;
     }
 
     private static String blankToNull(String text) {

@@ -97,9 +97,10 @@ public class PipelineManagement {
                     select s.id, j.status from job j join job_stage s on s.job_id = j.id
                     where j.id = :job and j.organization_id = :org order by s.position limit 1),
                 application as (
-                    insert into job_application (id, organization_id, job_id, candidate_id, stage_id, status,
-                                                 applied_at, stage_entered_at, updated_at)
-                    select :id, :org, :job, :candidate, id, 'ACTIVE', :now, :now, :now
+                    insert into job_application (id, organization_id, job_id, candidate_id, candidate_name, stage_id,
+                                                 status, applied_at, stage_entered_at, updated_at)
+                    select :id, :org, :job, :candidate, (select name from candidate where id = :candidate), id,
+                           'ACTIVE', :now, :now, :now
                     from first_stage where status <> 'CLOSED'
                     on conflict (job_id, candidate_id) do nothing
                     returning id, stage_id),
@@ -200,8 +201,8 @@ public class PipelineManagement {
         job.stages().forEach(stage -> stages.put(stage.id().value(), stage));
         jdbc.sql("""
                 select s.id as column_id, c.* from job_stage s cross join lateral (
-                    select a.id, a.candidate_id, a.status, a.stage_entered_at, a.version, p.name
-                    from job_application a join candidate p on p.id = a.candidate_id
+                    select a.id, a.candidate_id, a.candidate_name, a.status, a.stage_entered_at, a.version
+                    from job_application a
                     where a.stage_id = s.id and a.status = :status
                     order by a.stage_entered_at, a.id limit :limit) c
                 where s.job_id = :job""")
@@ -228,8 +229,8 @@ public class PipelineManagement {
         Cursors.CardPosition after = Cursors.card(cursor);
         Instant now = clock.instant();
         List<BoardCard> cards = jdbc.sql("""
-                select a.id, a.candidate_id, a.status, a.stage_entered_at, a.version, p.name
-                from job_application a join candidate p on p.id = a.candidate_id
+                select a.id, a.candidate_id, a.candidate_name, a.status, a.stage_entered_at, a.version
+                from job_application a
                 where a.stage_id = :stage and a.status = :status and (a.stage_entered_at, a.id) > (:enteredAt, :id)
                 order by a.stage_entered_at, a.id limit :limit""")
                 .param("stage", stageId.value()).param("status", status.name())
@@ -252,8 +253,7 @@ public class PipelineManagement {
             return names;
         }
         jdbc.sql("""
-                select a.id, p.name from job_application a join candidate p on p.id = a.candidate_id
-                where a.organization_id = :org and a.id = any(:ids)""")
+                select id, candidate_name from job_application where organization_id = :org and id = any(:ids)""")
                 .param("org", organization.value())
                 .param("ids", ids.stream().map(JobApplicationId::value).toArray(UUID[]::new))
                 .query(rs -> {
@@ -460,7 +460,7 @@ public class PipelineManagement {
     // --- rows ------------------------------------------------------------------------------------------------------
 
     private static final String APPLICATION_QUERY = """
-            select a.*, p.name as candidate_name, p.email as candidate_email
+            select a.*, p.email as candidate_email
             from job_application a join candidate p on p.id = a.candidate_id
             """;
 
@@ -496,7 +496,7 @@ public class PipelineManagement {
 
     private static BoardCard card(ResultSet rs, Stage stage, Instant now) throws SQLException {
         return BoardCards.of(new JobApplicationId(rs.getObject("id", UUID.class)),
-                new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("name"),
+                new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("candidate_name"),
                 ApplicationStatus.valueOf(rs.getString("status")), rs.getTimestamp("stage_entered_at").toInstant(),
                 rs.getLong("version"), stage, now);
     }

@@ -46,6 +46,8 @@ class CandidatePagesBrowserIT extends BrowserTest {
         find(".page-head h1 a").click();
         find(".page-head a.button").click();
         browser.findElement(By.name("region")).sendKeys("부산");
+        browser.findElement(By.name("name")).clear();
+        browser.findElement(By.name("name")).sendKeys("박서준 (Seojun Park)");
         browser.findElement(By.name("tags")).clear();
         browser.findElement(By.name("tags")).sendKeys("kubernetes, aws, kafka");
         browser.findElement(By.cssSelector("form.card button[type=submit]")).click();
@@ -53,5 +55,8 @@ class CandidatePagesBrowserIT extends BrowserTest {
         var candidate = tenant.admin().get("/api/v1/candidates").json().path("items").get(0);
         assertThat(candidate.path("region").asString()).isEqualTo("부산");
         assertThat(candidate.path("tags").toString()).contains("kafka");
+        // the board's card carries the new name too
+        open("/jobs/" + job.text("id"));
+        assertThat(find("#board .card-item .name").getText()).isEqualTo("박서준 (Seojun Park)");
     }
 }
