@@ -86,17 +86,23 @@
     });
   }
 
+  // the bulk form acts on the selected cards, or on a whole stage chosen in its scope list
   function updateSelection(board) {
     var tools = document.querySelector(".board-tools");
     if (!tools) { return; }
     var selected = board.querySelectorAll(".card-item input[type=checkbox]:checked");
-    var label = tools.querySelector(".selected-count");
+    var scope = tools.querySelector(".bulk-scope");
+    var label = scope && scope.querySelector("option[value=selected]");
     if (label) { label.textContent = label.dataset.template.replace("{0}", selected.length); }
-    tools.querySelectorAll("[data-needs-selection]").forEach(function (el) { el.disabled = selected.length === 0; });
+    var wholeStage = scope && scope.value !== "selected";
+    tools.querySelectorAll("[data-needs-selection]").forEach(function (el) {
+      el.disabled = !wholeStage && selected.length === 0;
+    });
   }
 
   document.addEventListener("change", function (event) {
-    var board = event.target.closest("#board");
+    var board = event.target.closest("#board") ||
+      (event.target.matches(".bulk-scope") ? document.getElementById("board") : null);
     if (!board) { return; }
     if (event.target.matches(".select-column")) {
       event.target.closest(".column").querySelectorAll(".card-item input[type=checkbox]")
@@ -111,6 +117,7 @@
     if (!form.matches(".bulk-form")) { return; }
     var board = document.getElementById("board");
     form.querySelectorAll("input[name=applicationIds]").forEach(function (el) { el.remove(); });
+    if (form.querySelector(".bulk-scope").value !== "selected") { return; }
     board.querySelectorAll(".card-item input[type=checkbox]:checked").forEach(function (box) {
       var input = document.createElement("input");
       input.type = "hidden"; input.name = "applicationIds"; input.value = box.value;

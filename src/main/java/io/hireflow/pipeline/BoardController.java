@@ -128,17 +128,19 @@ class BoardController {
     String bulk(Actor actor, @PathVariable UUID jobId, @RequestParam(required = false) TransitionAction action,
             @RequestParam(required = false) List<UUID> applicationIds, @RequestParam(required = false) UUID toStageId,
             @RequestParam(required = false) String reasonCode, @RequestParam(required = false) String reason,
-            @RequestParam(defaultValue = "ACTIVE") ApplicationStatus status, RedirectAttributes redirect,
-            Locale locale) {
+            @RequestParam(defaultValue = "ACTIVE") ApplicationStatus status,
+            @RequestParam(defaultValue = "selected") String scope, RedirectAttributes redirect, Locale locale) {
         jobs.job(actor.organizationId(), new JobId(jobId));
         redirect.addAttribute("status", status);
-        if (applicationIds == null || applicationIds.isEmpty()) {
+        UUID wholeStage = scope.equals("selected") ? null : parseStage(scope);
+        if (wholeStage == null && (applicationIds == null || applicationIds.isEmpty())) {
             redirect.addFlashAttribute("problem", "board.bulk.nothingSelected");
             return "redirect:/jobs/{jobId}";
         }
         try {
-            BulkResult result = pipeline.bulkTransition(actor, new BulkTransition(action, applicationIds, null, null,
-                    null, toStageId, reasonCode, reason));
+            BulkResult result = pipeline.bulkTransition(actor, wholeStage == null
+                    ? new BulkTransition(action, applicationIds, null, null, null, toStageId, reasonCode, reason)
+                    : new BulkTransition(action, null, jobId, wholeStage, status, toStageId, reasonCode, reason));
             Map<JobApplicationId, String> names = pipeline.candidateNames(actor.organizationId(),
                     result.failures().stream().map(BulkResult.Failure::applicationId).toList());
             List<Leftover> leftovers = new ArrayList<>();
@@ -153,5 +155,13 @@ class BoardController {
             PageRefusals.flash(redirect, "board.bulk.refused", PageRefusals.text(messages, refusal, locale));
         }
         return "redirect:/jobs/{jobId}";
+    }
+
+    private static UUID parseStage(String scope) {
+        try {
+            return UUID.fromString(scope);
+        } catch (IllegalArgumentException notAStage) {
+            return null;
+        }
     }
 }

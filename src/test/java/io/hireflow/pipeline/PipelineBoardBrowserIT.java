@@ -3,6 +3,7 @@ package io.hireflow.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,6 +15,7 @@ import org.openqa.selenium.support.ui.Select;
 import io.hireflow.ApiClient;
 import io.hireflow.BrowserTest;
 import io.hireflow.TestOrganizations;
+import io.hireflow.TestOrganizations.Tenant;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,7 +70,7 @@ class PipelineBoardBrowserIT extends BrowserTest {
         WebElement victim = screening.findElement(By.cssSelector(".card-item"));
         String rejected = victim.getAttribute("data-id");
         victim.findElement(By.cssSelector("input[type=checkbox]")).click();
-        assertThat(find(".selected-count").getText()).contains("1");
+        assertThat(find(".bulk-scope option[value=selected]").getText()).contains("1");
         new Select(browser.findElement(By.id("bulk-action"))).selectByValue("REJECT");
         new Select(find("select[name=reasonCode]")).selectByValue("EXPERIENCE");
         browser.findElement(By.cssSelector(".bulk-form input[name=reason]")).sendKeys("Needs more cloud operations");
@@ -81,6 +83,27 @@ class PipelineBoardBrowserIT extends BrowserTest {
         assertThat(rejection.getText()).contains("Rejected").contains("Experience requirements not met")
                 .contains("Needs more cloud operations");
         assertThat(find(".page-head .badge").getText()).isEqualTo("Rejected");
+    }
+
+    @Test
+    void advancesAWholeStageAtOnce() {
+        Tenant tenant = organizations.create();
+        String recruiter = tenant.userEmail("RECRUITER");
+        var job = tenant.admin().post("/api/v1/jobs", Map.of("title", "Big round", "employmentType", "FULL_TIME"));
+        for (int i = 0; i < 60; i++) {
+            tenant.admin().post("/api/v1/applications", Map.of("jobId", job.text("id"),
+                    "candidate", Map.of("name", "Applicant " + i, "email", "a" + i + "@example.com")));
+        }
+        signIn(recruiter, TestOrganizations.PASSWORD);
+        open("/jobs/" + job.text("id"));
+        assertThat(browser.findElements(By.cssSelector("#board .column:first-child .card-item"))).hasSize(50);
+        String firstStage = job.json().path("stages").get(0).path("id").asString();
+        new Select(find(".bulk-scope")).selectByValue(firstStage);
+        browser.findElement(By.cssSelector(".bulk-form button[type=submit]")).click();
+        assertThat(find(".alert.ok").getText()).contains("60 applications moved");
+        var columns = tenant.admin().get("/api/v1/jobs/" + job.text("id") + "/board").json().path("columns");
+        assertThat(columns.get(0).path("count").asLong()).isZero();
+        assertThat(columns.get(1).path("count").asLong()).isEqualTo(60);
     }
 
     @Test
