@@ -1,7 +1,6 @@
 package io.hireflow.identity;
 
 import java.util.Collection;
-import java.util.List;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -38,10 +37,6 @@ final class StaffPrincipal implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return actor.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
-    }
-
-    static List<SimpleGrantedAuthority> authorities(Actor actor) {
         return actor.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList();
     }
 
