@@ -83,6 +83,15 @@ class PipelineBoardBrowserIT extends BrowserTest {
         assertThat(rejection.getText()).contains("Rejected").contains("Experience requirements not met")
                 .contains("Needs more cloud operations");
         assertThat(find(".page-head .badge").getText()).isEqualTo("Rejected");
+
+        // put the demo back as it was, so the suite can run again on the same (external) database
+        String screeningStage = moved.path("timeline").get(0).path("toStageId").asString();
+        long version = api.get("/api/v1/applications/" + dragged).json().path("version").asLong();
+        api.post("/api/v1/applications/" + dragged + "/transitions", Map.of("action", "MOVE",
+                "toStageId", screeningStage, "reason", "test run restored the demo", "version", version));
+        version = api.get("/api/v1/applications/" + rejected).json().path("version").asLong();
+        api.post("/api/v1/applications/" + rejected + "/transitions", Map.of("action", "REOPEN",
+                "reason", "test run restored the demo", "version", version));
     }
 
     @Test
