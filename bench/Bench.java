@@ -1,0 +1,768 @@
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hireflow's benchmarks. Each scenario measures a target and its ceiling in the same run, on the same data, and writes
+ * its section of docs/benchmarks.md. Started by the scripts beside this file, which build and start the application;
+ * see bench/README.md.
+ *
+ * <pre>java -cp postgresql.jar bench/Bench.java SCENARIO APP_URL DATA_DIR ADMIN_EMAIL ADMIN_PASSWORD</pre>
+ */
+public class Bench {
+
+    static String app;
+    static String token;
+    static Connection db;
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 5) {
+            System.err.println("usage: Bench board|bulk-move|add-to-pipeline APP_URL DATA_DIR EMAIL PASSWORD");
+            System.exit(2);
+        }
+        app = args[1];
+        waitForApp(180);
+        int pgPort = postmasterPort(Path.of(args[2], "postgres", "postmaster.pid"));
+        db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
+        db.setAutoCommit(true);
+        token = createToken(args[3], args[4]);
+        Section section = switch (args[0]) {
+            case "board" -> board();
+            case "bulk-move" -> bulkMove();
+            case "add-to-pipeline" -> addToPipeline();
+            default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
+        };
+        section.write(Path.of("docs/benchmarks.md"));
+        System.out.println(section.text);
+    }
+
+    // --- scenarios -------------------------------------------------------------------------------------------------
+
+    static final int BOARD_APPLICATIONS = 100_000;
+
+    /** Board and listApplications on one job with 100,000 applications, against a bare 50-row keyset query. */
+    static Section board() throws Exception {
+        Job job = createJob("DevOps Engineer (board bench)");
+        long started = System.nanoTime();
+        generate(job, BOARD_APPLICATIONS, new double[] {0.60, 0.20, 0.10, 0.05, 0.03, 0.02}, true);
+        long generated = (System.nanoTime() - started) / 1_000_000;
+        UUID biggest = job.stages.get(0);
+
+        try (Http http = new Http(app);
+                PreparedStatement bare = db.prepareStatement("""
+                        select id, candidate_id, candidate_name, stage_entered_at, version from job_application
+                        where stage_id = ? and status = 'ACTIVE' order by stage_entered_at, id limit 50""");
+                PreparedStatement boardCounts = db.prepareStatement("""
+                        select c.stage_id, sum(c.n) from stage_count c join job_stage s on s.id = c.stage_id
+                        where s.job_id = ? and c.status = 'ACTIVE' group by c.stage_id""");
+                PreparedStatement boardCards = db.prepareStatement("""
+                        select s.id as column_id, c.* from job_stage s cross join lateral (
+                            select a.id, a.candidate_id, a.candidate_name, a.status, a.stage_entered_at, a.version
+                            from job_application a
+                            where a.stage_id = s.id and a.status = 'ACTIVE'
+                            order by a.stage_entered_at, a.id limit 50) c
+                        where s.job_id = ?""")) {
+            bare.setObject(1, biggest);
+            boardCounts.setObject(1, job.id);
+            boardCards.setObject(1, job.id);
+            String boardPath = "/api/v1/jobs/" + job.id + "/board";
+            String listPath = "/api/v1/applications?jobId=" + job.id + "&limit=50";
+            Response first = http.get(boardPath, token).expect(200);
+            long cards = Pattern.compile("\"applicationId\"").matcher(first.text()).results().count();
+            // the hired column holds no active applications: five columns of 50
+            if (cards != 250) {
+                throw new IllegalStateException("the board showed " + cards + " cards, expected 5 columns of 50");
+            }
+            String cursor = field(http.get(listPath, token).expect(200).text(), "nextCursor");
+            String secondPage = listPath + "&cursor=" + cursor;
+
+            // the whole job, page by page: a keyset page costs the same at any depth
+            long walkStart = System.nanoTime();
+            int pages = 0;
+            long lastPage = 0;
+            String next = null;
+            do {
+                long t = System.nanoTime();
+                String body = http.get(listPath + (next == null ? "" : "&cursor=" + next), token).expect(200).text();
+                lastPage = System.nanoTime() - t;
+                next = field(body, "nextCursor");
+                pages++;
+            } while (next != null);
+            long walkMillis = (System.nanoTime() - walkStart) / 1_000_000;
+
+            Map<String, Supplier<Long>> measures = new LinkedHashMap<>();
+            measures.put("bare", () -> time(() -> drain(bare)));
+            measures.put("boardSql", () -> time(() -> {
+                drain(boardCounts);
+                drain(boardCards);
+            }));
+            measures.put("board", () -> time(() -> http.get(boardPath, token).expect(200)));
+            measures.put("list", () -> time(() -> http.get(listPath, token).expect(200)));
+            measures.put("listNext", () -> time(() -> http.get(secondPage, token).expect(200)));
+            measures.put("health", () -> time(() -> http.get("/actuator/health", null).expect(200)));
+            Map<String, long[]> samples = interleave(measures, 300, 1000);
+
+            double bareMs = median(samples.get("bare"));
+            double boardMs = median(samples.get("board"));
+            double boardSqlMs = median(samples.get("boardSql"));
+            double listMs = median(samples.get("list"));
+            double healthMs = median(samples.get("health"));
+            StringBuilder out = new StringBuilder();
+            out.append(String.format(Locale.ROOT, """
+                    %d applications on one job (60 / 20 / 10 / 5 / 3 / 2 %% over the six stages; 88 %% active), \
+                    generated in %,d ms. Each figure is the median of 1,000 samples taken in turn with the others \
+                    (p95 in brackets), after 300 rounds of warm-up.
+
+                    | What | Median ms | p95 ms |
+                    |---|---:|---:|
+                    """, BOARD_APPLICATIONS, generated));
+            row(out, "Bare 50-row keyset query through JDBC (largest stage, first page)", samples.get("bare"));
+            row(out, "The board's SQL through JDBC (stage counts + 50 cards of each stage)", samples.get("boardSql"));
+            row(out, "`getPipelineBoard` over HTTP (6 columns, 250 cards)", samples.get("board"));
+            row(out, "`listApplications`, first page of 50", samples.get("list"));
+            row(out, "`listApplications`, next page (with cursor)", samples.get("listNext"));
+            row(out, "`/actuator/health` over HTTP (the floor of any request)", samples.get("health"));
+            out.append(String.format(Locale.ROOT, """
+
+                    The whole job walked with `listApplications`, page by page: %,d pages in %,d ms (%.2f ms a \
+                    page); the last page took %.2f ms.
+
+                    | Target | Measured | Verdict |
+                    |---|---|---|
+                    | Board median ≤ 20 ms | %.2f ms | %s |
+                    | Board within 10× of the bare keyset query | %.1f× | %s |
+                    | The board's SQL within 10× of the bare keyset query | %.1f× | %s |
+                    | `listApplications` page median ≤ 10 ms | %.2f ms | %s |
+                    """, pages, walkMillis, walkMillis / (double) pages, lastPage / 1e6,
+                    boardMs, verdict(boardMs <= 20),
+                    boardMs / bareMs, verdict(boardMs / bareMs <= 10),
+                    boardSqlMs / bareMs, verdict(boardSqlMs / bareMs <= 10),
+                    listMs, verdict(listMs <= 10)));
+            out.append(String.format(Locale.ROOT, """
+
+                    Over HTTP every request also pays for the connection's round trip, the bearer token's check \
+                    and JSON; `/actuator/health`, which does none of the work, takes %.2f ms, i.e. %.1f× the bare \
+                    query by itself. The board over HTTP costs %.1f× the health request.
+                    """, healthMs, healthMs / bareMs, boardMs / healthMs));
+            return new Section("board", out.toString());
+        }
+    }
+
+    static final int BULK_APPLICATIONS = 10_000;
+    static final int BULK_ROUNDS = 5;
+
+    /** 10,000 applications advanced by bulkTransitionApplications, against one bare UPDATE of 10,000 rows. */
+    static Section bulkMove() throws Exception {
+        long[] bulk = new long[BULK_ROUNDS];
+        long[] bare = new long[BULK_ROUNDS];
+        try (Http http = new Http(app)) {
+            for (int round = 0; round < BULK_ROUNDS; round++) {
+                Job viaApi = createJob("Bulk bench " + round + " (API)");
+                Job viaSql = createJob("Bulk bench " + round + " (bare UPDATE)");
+                generate(viaApi, BULK_APPLICATIONS, new double[] {1}, false);
+                generate(viaSql, BULK_APPLICATIONS, new double[] {1}, false);
+                vacuum();
+                UUID[] ids = ids(viaSql);
+                Runnable updateBare = () -> {
+                    try (PreparedStatement update = db.prepareStatement("""
+                            update job_application set stage_id = ?, stage_entered_at = now(), updated_at = now(),
+                                   version = version + 1
+                            where id = any(?)""")) {
+                        update.setObject(1, viaSql.stages.get(1));
+                        update.setArray(2, db.createArrayOf("uuid", ids));
+                        if (update.executeUpdate() != BULK_APPLICATIONS) {
+                            throw new IllegalStateException("the bare UPDATE missed rows");
+                        }
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                String body = "{\"action\":\"ADVANCE\",\"jobId\":\"" + viaApi.id + "\",\"stageId\":\""
+                        + viaApi.stages.get(0) + "\"}";
+                Runnable advance = () -> {
+                    String answer = http.post("/api/v1/applications/bulk-transitions", token, body).expect(200).text();
+                    if (!answer.contains("\"moved\":" + BULK_APPLICATIONS)) {
+                        throw new IllegalStateException("bulk move did not move them all: " + answer);
+                    }
+                };
+                // alternate which goes first, so neither always meets a warmer cache
+                if (round % 2 == 0) {
+                    bare[round] = time(updateBare);
+                    bulk[round] = time(advance);
+                } else {
+                    bulk[round] = time(advance);
+                    bare[round] = time(updateBare);
+                }
+                long events = scalar("select count(*) from application_event e join job_application a "
+                        + "on a.id = e.application_id where a.job_id = '" + viaApi.id + "' and e.type = 'ADVANCED'");
+                if (events != BULK_APPLICATIONS) {
+                    throw new IllegalStateException(events + " timeline events for " + BULK_APPLICATIONS + " moves");
+                }
+                System.out.printf(Locale.ROOT, "round %d: bulk %.1f ms, bare UPDATE %.1f ms%n", round,
+                        bulk[round] / 1e6, bare[round] / 1e6);
+            }
+        }
+        double bulkMs = median(bulk);
+        double bareMs = median(bare);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+                %,d applications in a job's first stage, advanced by one `bulkTransitionApplications` call (the \
+                whole stage, with a timeline event for each), against one bare `UPDATE … WHERE id = any(…)` of \
+                %,d rows of the same shape in another job. %d rounds, each on fresh jobs, alternating which goes \
+                first; every round checks that all %,d moved and %,d events were written.
+
+                | What | Median ms | Each round ms |
+                |---|---:|---|
+                | Bare `UPDATE` through JDBC | %.1f | %s |
+                | `bulkTransitionApplications` over HTTP | %.1f | %s |
+
+                | Target | Measured | Verdict |
+                |---|---|---|
+                | 10,000 advanced with their events ≤ 1 s | %.0f ms | %s |
+                | Within 6× of the bare `UPDATE` | %.1f× | %s |
+                """, BULK_APPLICATIONS, BULK_APPLICATIONS, BULK_ROUNDS, BULK_APPLICATIONS, BULK_APPLICATIONS,
+                bareMs, rounds(bare), bulkMs, rounds(bulk), bulkMs, verdict(bulkMs <= 1000), bulkMs / bareMs,
+                verdict(bulkMs / bareMs <= 6)));
+        return new Section("bulk-move", out.toString());
+    }
+
+    static final int CLIENTS = 16;
+    static final int LOAD_ROUNDS = 3;
+    static final int WARM_UP_SECONDS = 15;
+    static final int ROUND_SECONDS = 10;
+
+    /** createApplication under 16 concurrent clients, against /actuator/health under the same load. */
+    static Section addToPipeline() throws Exception {
+        Job job = createJob("Add-to-pipeline bench");
+        String path = "/api/v1/applications";
+        int[] serial = new int[1];
+        Load create = (http, client, n) -> http.post(path, token, "{\"jobId\":\"" + job.id
+                + "\",\"candidate\":{\"name\":\"지원자 " + client + "-" + n + "\",\"email\":\"load-" + client + "-" + n
+                + "-" + serial[0] + "@example.com\"}}").expect(201);
+        Load health = (http, client, n) -> http.get("/actuator/health", null).expect(200);
+        serial[0] = 1;
+        load(health, WARM_UP_SECONDS);
+        load(create, WARM_UP_SECONDS);
+        List<Result> creates = new ArrayList<>();
+        List<Result> healths = new ArrayList<>();
+        for (int round = 0; round < LOAD_ROUNDS; round++) {
+            serial[0] = round + 2;
+            healths.add(load(health, ROUND_SECONDS));
+            creates.add(load(create, ROUND_SECONDS));
+            System.out.println("round " + round + ": create " + creates.get(round) + "; health " + healths.get(round));
+        }
+        long inDatabase = scalar("select count(*) from job_application where job_id = '" + job.id + "'");
+        Result create3 = Result.merge(creates);
+        Result health3 = Result.merge(healths);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+                %d clients, each on its own keep-alive connection, send requests back to back: \
+                `createApplication` (a new candidate each time, into one job) and `/actuator/health` in turn, \
+                %d rounds of %d s each after %d s of warm-up for both. The load generator runs on the same two \
+                cores as the application and its database. %,d applications were in the job afterwards.
+
+                | What | Requests | Per second | p50 ms | p99 ms | Errors |
+                |---|---:|---:|---:|---:|---:|
+                | `/actuator/health` | %,d | %,.0f | %.2f | %.2f | %d |
+                | `createApplication` | %,d | %,.0f | %.2f | %.2f | %d |
+
+                | Target | Measured | Verdict |
+                |---|---|---|
+                | `createApplication` ≥ 1,500 per second | %,.0f per second | %s |
+                | `createApplication` p99 ≤ 100 ms | %.1f ms | %s |
+                | Beside `/actuator/health` under the same load | %.0f %% of its rate | (reported) |
+                """, CLIENTS, LOAD_ROUNDS, ROUND_SECONDS, WARM_UP_SECONDS, inDatabase,
+                health3.requests, health3.rate(), health3.p(0.5), health3.p(0.99), health3.errors,
+                create3.requests, create3.rate(), create3.p(0.5), create3.p(0.99), create3.errors,
+                create3.rate(), verdict(create3.rate() >= 1500), create3.p(0.99), verdict(create3.p(0.99) <= 100),
+                100 * create3.rate() / health3.rate()));
+        return new Section("add-to-pipeline", out.toString());
+    }
+
+    // --- load ------------------------------------------------------------------------------------------------------
+
+    interface Load {
+        void send(Http http, int client, int n) throws IOException;
+    }
+
+    record Result(long requests, long errors, double seconds, long[] latencies) {
+        double rate() {
+            return requests / seconds;
+        }
+
+        double p(double quantile) {
+            return percentile(latencies, quantile) / 1e6;
+        }
+
+        static Result merge(List<Result> results) {
+            return new Result(results.stream().mapToLong(Result::requests).sum(),
+                    results.stream().mapToLong(Result::errors).sum(),
+                    results.stream().mapToDouble(Result::seconds).sum(),
+                    results.stream().flatMapToLong(r -> Arrays.stream(r.latencies)).toArray());
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%.0f/s p50 %.2f ms p99 %.2f ms, %d errors", rate(), p(0.5), p(0.99),
+                    errors);
+        }
+    }
+
+    static Result load(Load load, int seconds) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch ready = new CountDownLatch(CLIENTS);
+        CountDownLatch go = new CountDownLatch(1);
+        long[][] latencies = new long[CLIENTS][];
+        int[] counts = new int[CLIENTS];
+        long[] errors = new long[CLIENTS];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                try (Http http = new Http(app)) {
+                    ready.countDown();
+                    go.await();
+                    while (!stop.get()) {
+                        long t = System.nanoTime();
+                        try {
+                            load.send(http, client, n);
+                        } catch (IOException | IllegalStateException e) {
+                            errors[client]++;
+                            http.reconnect();
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = System.nanoTime() - t;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                latencies[client] = Arrays.copyOf(mine, n);
+                counts[client] = n;
+            });
+            threads.add(thread);
+            thread.start();
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        Thread.sleep(seconds * 1000L);
+        stop.set(true);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Result(Arrays.stream(counts).sum(), Arrays.stream(errors).sum(), elapsed,
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).toArray());
+    }
+
+    // --- data ------------------------------------------------------------------------------------------------------
+
+    record Job(UUID id, UUID organization, List<UUID> stages) {
+    }
+
+    static Job createJob(String title) throws IOException, SQLException {
+        try (Http http = new Http(app)) {
+            String body = http.post("/api/v1/jobs", token, "{\"title\":\"" + title
+                    + "\",\"team\":\"Platform\",\"location\":\"Seoul\",\"employmentType\":\"FULL_TIME\"}")
+                    .expect(201).text();
+            UUID id = UUID.fromString(field(body, "id"));
+            List<UUID> stages = new ArrayList<>();
+            try (PreparedStatement query = db.prepareStatement(
+                    "select id from job_stage where job_id = ? order by position")) {
+                query.setObject(1, id);
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        stages.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            UUID organization;
+            try (PreparedStatement query = db.prepareStatement("select organization_id from job where id = ?")) {
+                query.setObject(1, id);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    organization = rs.getObject(1, UUID.class);
+                }
+            }
+            return new Job(id, organization, stages);
+        }
+    }
+
+    /**
+     * Candidates and applications of one job, straight into the database: each application with its APPLIED event,
+     * spread over the stages by the given shares, with time-ordered ids as the application makes them.
+     */
+    static void generate(Job job, int n, double[] shares, boolean mixedStatuses) throws SQLException {
+        StringBuilder stage = new StringBuilder("case");
+        double cumulative = 0;
+        for (int i = 0; i < shares.length; i++) {
+            cumulative += shares[i];
+            stage.append(" when r < ").append(cumulative).append(" then '").append(job.stages.get(i)).append("'::uuid");
+        }
+        stage.append(" else '").append(job.stages.get(shares.length - 1)).append("'::uuid end");
+        String hired = job.stages.get(job.stages.size() - 1).toString();
+        String status = mixedStatuses
+                ? "case when stage_id = '" + hired + "' then 'HIRED' when s < 0.08 then 'REJECTED' "
+                        + "when s < 0.12 then 'ON_HOLD' else 'ACTIVE' end"
+                : "'ACTIVE'";
+        String tag = job.id.toString();
+        try (Statement sql = db.createStatement()) {
+            sql.execute("drop table if exists gen");
+            sql.execute("""
+                    create temp table gen as
+                    select i, gen_random_uuid() as candidate_id,
+                           (array['김','이','박','최','정','강','조','윤','장','임'])[1 + i %% 10]
+                             || (array['민준','서연','도윤','지우','하은','시우','예준','수아','지호','서윤'])[1 + (i / 10) %% 10]
+                             || ' ' || i as name,
+                           applied_at, applied_at + random() * (now() - applied_at) as stage_entered_at,
+                           r, s from (
+                        select i, now() - random() * interval '90 days' as applied_at, random() as r, random() as s
+                        from generate_series(1, %d) i) g""".formatted(n));
+            sql.execute("alter table gen add column stage_id uuid, add column id uuid");
+            sql.execute("update gen set stage_id = " + stage);
+            // UUIDv7: the application time in the first 48 bits, as Hireflow's own ids
+            sql.execute("""
+                    update gen set id = (lpad(to_hex((extract(epoch from applied_at) * 1000)::bigint), 12, '0')
+                        || '7' || substr(replace(gen_random_uuid()::text, '-', ''), 14))::uuid""");
+            sql.execute("insert into candidate (id, organization_id, name, email, source, created_at, updated_at) "
+                    + "select candidate_id, '" + job.organization + "', name, 'bench-" + tag
+                    + "-' || i || '@example.com', 'bench', applied_at, applied_at from gen");
+            sql.execute("insert into job_application (id, organization_id, job_id, candidate_id, candidate_name, "
+                    + "stage_id, status, applied_at, stage_entered_at, updated_at) select id, '" + job.organization
+                    + "', '" + job.id + "', candidate_id, name, stage_id, " + status
+                    + ", applied_at, stage_entered_at, stage_entered_at from gen order by id");
+            sql.execute("insert into application_event (organization_id, application_id, type, to_stage_id, "
+                    + "actor_name, at) select '" + job.organization + "', id, 'APPLIED', '" + job.stages.get(0)
+                    + "', 'Bench', applied_at from gen order by id");
+            sql.execute("drop table gen");
+        }
+        vacuum();
+    }
+
+    /** What autovacuum does in time on a live system, done at once: statistics and the visibility map. */
+    static void vacuum() throws SQLException {
+        try (Statement sql = db.createStatement()) {
+            sql.execute("vacuum analyze candidate, job_application, application_event, stage_count");
+        }
+    }
+
+    static UUID[] ids(Job job) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement query = db.prepareStatement("select id from job_application where job_id = ?")) {
+            query.setObject(1, job.id);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids.toArray(UUID[]::new);
+    }
+
+    static long scalar(String query) throws SQLException {
+        try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void drain(PreparedStatement statement) {
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rs.getObject(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- the application -------------------------------------------------------------------------------------------
+
+    static void waitForApp(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            try (Http http = new Http(app)) {
+                if (http.get("/actuator/health", null).status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Hireflow did not answer at " + app + " within " + seconds + " s");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static int postmasterPort(Path pidFile) throws IOException {
+        // postmaster.pid: pid, data directory, start time, port, ...
+        return Integer.parseInt(Files.readAllLines(pidFile).get(3).strip());
+    }
+
+    static String createToken(String email, String password) throws IOException {
+        try (Http http = new Http(app)) {
+            String basic = "Basic " + Base64.getEncoder()
+                    .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return field(http.send("POST", "/api/v1/tokens", basic, "{\"name\":\"bench\"}").expect(201).text(),
+                    "token");
+        }
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    // --- a small HTTP/1.1 client: one keep-alive connection, little work per request -------------------------------
+
+    record Response(int status, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        Response expect(int expected) {
+            if (status != expected) {
+                throw new IllegalStateException("HTTP " + status + " (expected " + expected + "): " + text());
+            }
+            return this;
+        }
+    }
+
+    static final class Http implements Closeable {
+        private final String host;
+        private final int port;
+        private Socket socket;
+        private BufferedOutputStream out;
+        private InputStream in;
+
+        Http(String base) throws IOException {
+            URI uri = URI.create(base);
+            host = uri.getHost();
+            port = uri.getPort();
+            connect();
+        }
+
+        private void connect() throws IOException {
+            socket = new Socket(host, port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(60_000);
+            out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            in = new BufferedInputStream(socket.getInputStream(), 65536);
+        }
+
+        void reconnect() {
+            try {
+                socket.close();
+                connect();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Response get(String path, String auth) {
+            return unchecked(() -> send("GET", path, auth == null ? null : "Bearer " + auth, null));
+        }
+
+        Response post(String path, String auth, String json) {
+            return unchecked(() -> send("POST", path, "Bearer " + auth, json));
+        }
+
+        interface Call {
+            Response call() throws IOException;
+        }
+
+        private static Response unchecked(Call call) {
+            try {
+                return call.call();
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        Response send(String method, String path, String authorization, String json) throws IOException {
+            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port).append("\r\nAccept: application/json\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            if (json != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            }
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
+            out.flush();
+            return read();
+        }
+
+        private Response read() throws IOException {
+            String status = line();
+            if (status == null) {
+                throw new IOException("connection closed");
+            }
+            int code = Integer.parseInt(status.substring(9, 12));
+            int length = -1;
+            boolean chunked = false;
+            boolean close = false;
+            for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                String lower = header.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                    chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    close = true;
+                }
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (chunked) {
+                for (int size = Integer.parseInt(line().split(";")[0].strip(), 16); size > 0;
+                        size = Integer.parseInt(line().split(";")[0].strip(), 16)) {
+                    body.write(in.readNBytes(size));
+                    line();
+                }
+                line();
+            } else if (length >= 0) {
+                body.write(in.readNBytes(length));
+            }
+            if (close) {
+                reconnect();
+            }
+            return new Response(code, body.toByteArray());
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            int c;
+            while ((c = in.read()) != -1) {
+                if (c == '\n') {
+                    int end = line.length();
+                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                }
+                line.append((char) c);
+            }
+            return line.length() == 0 ? null : line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    // --- figures ---------------------------------------------------------------------------------------------------
+
+    static long time(Runnable work) {
+        long t = System.nanoTime();
+        work.run();
+        return System.nanoTime() - t;
+    }
+
+    /** Runs each measure in turn, round after round, so that the machine's noise falls on all of them alike. */
+    static Map<String, long[]> interleave(Map<String, Supplier<Long>> measures, int warmUp, int rounds) {
+        for (int i = 0; i < warmUp; i++) {
+            measures.values().forEach(Supplier::get);
+        }
+        Map<String, long[]> samples = new LinkedHashMap<>();
+        measures.keySet().forEach(name -> samples.put(name, new long[rounds]));
+        for (int i = 0; i < rounds; i++) {
+            for (var measure : measures.entrySet()) {
+                samples.get(measure.getKey())[i] = measure.getValue().get();
+            }
+        }
+        return samples;
+    }
+
+    static double median(long[] nanos) {
+        return percentile(nanos, 0.5) / 1e6;
+    }
+
+    static double percentile(long[] nanos, double quantile) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(quantile * sorted.length))];
+    }
+
+    static void row(StringBuilder out, String what, long[] samples) {
+        out.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f |%n", what, median(samples),
+                percentile(samples, 0.95) / 1e6));
+    }
+
+    static String rounds(long[] nanos) {
+        return String.join(", ", Arrays.stream(nanos).mapToObj(n -> String.format(Locale.ROOT, "%.0f", n / 1e6))
+                .toList());
+    }
+
+    static String verdict(boolean met) {
+        return met ? "met" : "**not met**";
+    }
+
+    /** One scenario's part of docs/benchmarks.md, between its markers; the rest of the file is left alone. */
+    record Section(String name, String text) {
+        void write(Path file) throws IOException, SQLException {
+            String begin = "<!-- bench:" + name + " -->";
+            String end = "<!-- /bench:" + name + " -->";
+            String stamped = begin + "\n" + text + "\n" + machine() + "\n" + end;
+            String document = Files.exists(file) ? Files.readString(file) : "# Benchmarks\n";
+            int from = document.indexOf(begin);
+            int to = document.indexOf(end);
+            document = from >= 0 && to > from
+                    ? document.substring(0, from) + stamped + document.substring(to + end.length())
+                    : document + "\n" + stamped + "\n";
+            Files.writeString(file, document);
+        }
+
+        private String machine() throws IOException, SQLException {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name")).findFirst()
+                    .map(line -> line.substring(line.indexOf(':') + 1).strip()).orElse("unknown CPU");
+            String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                    .filter(line -> line.startsWith("MemTotal")).findFirst()
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024 / 1024 + " GiB").orElse("?");
+            String postgres;
+            try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery("show server_version")) {
+                rs.next();
+                postgres = rs.getString(1);
+            }
+            return String.format(Locale.ROOT,
+                    "_Run %s on %d cores (%s), %s; Java %s; PostgreSQL %s (embedded); application at -Xmx512m. "
+                            + "Command: `bench/%s.sh`._%n",
+                    ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")),
+                    Runtime.getRuntime().availableProcessors(), cpu, memory, System.getProperty("java.version"),
+                    postgres, name);
+        }
+    }
+}

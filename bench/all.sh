@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other, on one build.
+set -euo pipefail
+cd "$(dirname "$0")"
+./board.sh
+BENCH_SKIP_BUILD=true ./bulk-move.sh
+BENCH_SKIP_BUILD=true ./add-to-pipeline.sh
