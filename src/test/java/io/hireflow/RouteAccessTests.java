@@ -68,6 +68,15 @@ class RouteAccessTests extends ApiTest {
             entry("POST /api/v1/applications/{applicationId}/transitions", Access.DECIDING),
             entry("POST /api/v1/applications/bulk-transitions", Access.DECIDING),
             entry("GET /api/v1/rejection-reasons", Access.STAFF),
+            entry("GET /api/v1/messages", Access.STAFF),
+            entry("GET /api/v1/messages/{messageId}", Access.STAFF),
+            entry("POST /api/v1/messages", Access.DECIDING),
+            entry("DELETE /api/v1/messages/{messageId}", Access.DECIDING),
+            entry("PUT /api/v1/messages/{messageId}/schedule", Access.DECIDING),
+            entry("POST /api/v1/messages/{messageId}/retry", Access.ADMIN),
+            entry("GET /api/v1/message-templates", Access.STAFF),
+            entry("PUT /api/v1/message-templates/{event}/{language}", Access.ADMIN),
+            entry("DELETE /api/v1/message-templates/{event}/{language}", Access.ADMIN),
             // pages
             entry("GET /login", Access.PUBLIC),
             entry("GET /", Access.SIGNED_IN),
@@ -212,18 +221,22 @@ class RouteAccessTests extends ApiTest {
         var application = tenant.admin().post("/api/v1/applications", Map.of("jobId", job.text("id"),
                 "candidate", Map.of("name", "Route Candidate", "email", "route@example.com")));
         String throwaway = tenant.userEmail("INTERVIEWER");
-        return Map.of(
-                "jobId", job.text("id"),
-                "stageId", job.json().path("stages").get(0).path("id").asString(),
-                "applicationId", application.text("id"),
-                "candidateId", application.text("candidateId"),
-                "userId", jdbc.sql("select id from staff_user where email = ?").param(throwaway).query(UUID.class)
-                        .single().toString(),
-                "tokenId", UUID.randomUUID().toString(),
-                "reasonId", jdbc.sql("select id from rejection_reason where organization_id = ? limit 1")
-                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString(),
-                "templateId", jdbc.sql("select id from pipeline_template where organization_id = ? limit 1")
-                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString());
+        return Map.ofEntries(
+                entry("jobId", job.text("id")),
+                entry("stageId", job.json().path("stages").get(0).path("id").asString()),
+                entry("applicationId", application.text("id")),
+                entry("candidateId", application.text("candidateId")),
+                entry("userId", jdbc.sql("select id from staff_user where email = ?").param(throwaway)
+                        .query(UUID.class).single().toString()),
+                entry("tokenId", UUID.randomUUID().toString()),
+                entry("reasonId", jdbc.sql("select id from rejection_reason where organization_id = ? limit 1")
+                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString()),
+                entry("templateId", jdbc.sql("select id from pipeline_template where organization_id = ? limit 1")
+                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString()),
+                entry("messageId", jdbc.sql("select id from outbound_message where application_id = ?")
+                        .param(UUID.fromString(application.text("id"))).query(UUID.class).single().toString()),
+                entry("event", "FREE_FORM"),
+                entry("language", "ko"));
     }
 
     private static String fill(String pattern, Map<String, String> ids) {

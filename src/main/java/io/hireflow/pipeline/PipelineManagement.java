@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,15 +56,17 @@ public class PipelineManagement {
     private final CandidateManagement candidates;
     private final RejectionReasons reasons;
     private final AccessLog accessLog;
+    private final ApplicationEventPublisher events;
 
     PipelineManagement(JdbcClient jdbc, Clock clock, JobManagement jobs, CandidateManagement candidates,
-            RejectionReasons reasons, AccessLog accessLog) {
+            RejectionReasons reasons, AccessLog accessLog, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.jobs = jobs;
         this.candidates = candidates;
         this.reasons = reasons;
         this.accessLog = accessLog;
+        this.events = events;
     }
 
     // --- adding candidates to jobs -------------------------------------------------------------------------------
@@ -129,6 +132,8 @@ public class PipelineManagement {
         }
         accessLog.candidates(actor, AccessLog.Action.ADD_APPLICATION, "job " + jobId, List.of(candidateId.value()));
         Instant at = now.toInstant();
+        events.publishEvent(new ApplicationReceived(actor.organizationId(), new JobApplicationId(id), jobId,
+                candidateId, new StageId((UUID) outcome[1]), at));
         return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null,
                 new StageId((UUID) outcome[1]), ApplicationStatus.ACTIVE, 0, at, at, at, List.of());
     }
@@ -271,24 +276,32 @@ public class PipelineManagement {
     @Transactional
     public ApplicationView transition(Actor actor, JobApplicationId id, Transition transition) {
         var current = jdbc.sql("""
-                select id, stage_id, status, version, job_id from job_application where id = ? and organization_id = ?""")
+                select id, stage_id, status, version, job_id, candidate_id from job_application
+                where id = ? and organization_id = ?""")
                 .params(id.value(), actor.organizationId().value())
-                .query((rs, row) -> Map.entry(applicationState(rs), new JobId(rs.getObject("job_id", UUID.class))))
+                .query((rs, row) -> new Current(applicationState(rs), new JobId(rs.getObject("job_id", UUID.class)),
+                        new CandidateId(rs.getObject("candidate_id", UUID.class))))
                 .optional().orElseThrow(() -> new NotFoundException("application"));
         if (transition.version() == null) {
             throw new InvalidInputException("version", "validation.required");
         }
-        JobApplication application = current.getKey();
+        JobApplication application = current.application();
         if (transition.version() != application.version()) {
             throw new ConflictException("error.stale");
         }
-        applyMove(actor, application, jobs.job(actor.organizationId(), current.getValue()), transition);
+        Move move = applyMove(actor, application, jobs.job(actor.organizationId(), current.jobId()), transition);
+        events.publishEvent(new ApplicationMoved(actor.organizationId(), id, current.jobId(), current.candidateId(),
+                move.type(), move.fromStageId(), move.toStageId(), move.status(), application.version() + 1,
+                clock.instant()));
         accessLog.applications(actor, AccessLog.Action.MOVE_APPLICATION, transition.action() + " application " + id,
                 List.of(id.value()));
         return application(actor.organizationId(), id);
     }
 
-    private void applyMove(Actor actor, JobApplication application, Job job, Transition transition) {
+    private record Current(JobApplication application, JobId jobId, CandidateId candidateId) {
+    }
+
+    private Move applyMove(Actor actor, JobApplication application, Job job, Transition transition) {
         Move move = application.decide(transition, job, code -> reasons.isActive(actor.organizationId(), code));
         Timestamp now = now();
         int updated = jdbc.sql("""
@@ -313,6 +326,7 @@ public class PipelineManagement {
                 .param("actorName", actor.name()).param("now", now).param("code", move.reasonCode())
                 .param("reason", move.reason())
                 .update();
+        return move;
     }
 
     /**

@@ -12,16 +12,21 @@ import org.commonmark.renderer.html.HtmlRenderer;
 public final class Markdown {
 
     private static final Parser parser = Parser.builder().build();
-    private static final HtmlRenderer renderer = HtmlRenderer.builder()
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .attributeProviderFactory(context -> (node, tagName, attributes) -> {
-                if (node instanceof Link) {
-                    // a link in a description leads off Hireflow: it gets neither our referrer nor our window
-                    attributes.put("rel", "nofollow noopener noreferrer");
-                }
-            })
-            .build();
+    private static final HtmlRenderer renderer = renderer().build();
+    // in a letter every line break counts (a signature, an address)
+    private static final HtmlRenderer letterRenderer = renderer().softbreak("<br>\n").build();
+
+    private static HtmlRenderer.Builder renderer() {
+        return HtmlRenderer.builder()
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .attributeProviderFactory(context -> (node, tagName, attributes) -> {
+                    if (node instanceof Link) {
+                        // a link leads off Hireflow: it gets neither our referrer nor our window
+                        attributes.put("rel", "nofollow noopener noreferrer");
+                    }
+                });
+    }
 
     private Markdown() {
     }
@@ -32,5 +37,13 @@ public final class Markdown {
             return "";
         }
         return renderer.render(parser.parse(markdown));
+    }
+
+    /** Like {@link #toSafeHtml(String)}, for a letter: each line break in the source is kept. */
+    public static String toSafeLetterHtml(String markdown) {
+        if (markdown == null || markdown.isBlank()) {
+            return "";
+        }
+        return letterRenderer.render(parser.parse(markdown));
     }
 }

@@ -1,0 +1,101 @@
+package io.hireflow.notifications;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import io.hireflow.candidates.Candidate;
+import io.hireflow.candidates.CandidateId;
+import io.hireflow.candidates.CandidateManagement;
+import io.hireflow.identity.IdentityManagement;
+import io.hireflow.identity.OrganizationView;
+import io.hireflow.jobs.Job;
+import io.hireflow.jobs.JobId;
+import io.hireflow.jobs.JobManagement;
+import io.hireflow.jobs.Stage;
+import io.hireflow.jobs.StageId;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * Gathers what a message about an application says: who the candidate is and in which language to write, the job,
+ * the stages, and dates in the organization's time zone.
+ */
+@Component
+class MessageContext {
+
+    private static final DateTimeFormatter KOREAN_DATE = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E)",
+            Locale.KOREAN);
+    private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
+            Locale.ENGLISH);
+
+    private final IdentityManagement identity;
+    private final CandidateManagement candidates;
+    private final JobManagement jobs;
+
+    MessageContext(IdentityManagement identity, CandidateManagement candidates, JobManagement jobs) {
+        this.identity = identity;
+        this.candidates = candidates;
+        this.jobs = jobs;
+    }
+
+    /** The recipient, the language and the values for a message about one application. */
+    record Values(String recipient, String recipientName, String language, ZoneId zone, Map<String, String> values) {
+    }
+
+    /**
+     * @param stage     the stage the message is about (passed, skipped, rejected in, or entered)
+     * @param nextStage the stage the candidate goes on to, if any
+     * @param current   the stage the application sits in now, with when it entered it, for the decision date
+     */
+    Values forApplication(OrganizationId organization, JobId jobId, CandidateId candidateId, StageId stage,
+            StageId nextStage, StageId current, Instant enteredCurrent) {
+        OrganizationView org = identity.organization(organization);
+        Candidate candidate = candidates.candidate(organization, candidateId);
+        Job job = jobs.job(organization, jobId);
+        // the candidate's own language is asked for when they apply (careers site); until then, the organization's
+        String language = MessageTemplates.language(org.defaultLocale());
+        Locale locale = Locale.forLanguageTag(language);
+        Map<String, String> values = new HashMap<>();
+        values.put("candidateName", candidate.name());
+        values.put("jobTitle", job.title());
+        values.put("organizationName", org.name());
+        job.stage(stage).ifPresent(s -> values.put("stageName", s.candidateName(locale)));
+        if (nextStage != null) {
+            job.stage(nextStage).ifPresent(s -> values.put("nextStageName", s.candidateName(locale)));
+        }
+        job.stage(current).map(Stage::deadlineDays).ifPresent(days -> values.put("decisionDue",
+                date(enteredCurrent.plus(java.time.Duration.ofDays(days)), org.timeZone(), language)));
+        return new Values(candidate.email(), candidate.name(), language, org.timeZone(), values);
+    }
+
+    static String date(Instant at, ZoneId zone, String language) {
+        return ("ko".equals(language) ? KOREAN_DATE : ENGLISH_DATE).format(at.atZone(zone));
+    }
+
+    /** Values that show what a template looks like, for the editor's preview. */
+    static Map<String, String> sample(String language) {
+        boolean ko = "ko".equals(language);
+        Map<String, String> values = new HashMap<>();
+        values.put("candidateName", ko ? "정우진" : "Woojin Jung");
+        values.put("jobTitle", "DevOps Engineer");
+        values.put("organizationName", ko ? "무브온 모빌리티" : "MoveOn Mobility");
+        values.put("stageName", ko ? "서류전형" : "Document screening");
+        values.put("nextStageName", ko ? "과제전형" : "Assignment");
+        values.put("decisionDue", ko ? "2026년 12월 8일 (화)" : "Tuesday 8 December 2026");
+        values.put("newExpectedDate", ko ? "2026년 12월 11일 (금)" : "Friday 11 December 2026");
+        values.put("assignmentTitle", ko ? "쿠버네티스 배포 파이프라인 구성" : "A Kubernetes deployment pipeline");
+        values.put("assignmentLink", "https://example.com/assignment");
+        values.put("submissionDeadline", ko ? "2026년 12월 11일 (금) 16:00" : "Friday 11 December 2026, 16:00");
+        values.put("interviewTitle", ko ? "1차 기술면접" : "Technical interview");
+        values.put("interviewTime", ko ? "2026년 12월 15일 (화) 14:00–15:30" : "Tuesday 15 December 2026, 14:00–15:30");
+        values.put("interviewFormat", ko ? "대면" : "In person");
+        values.put("interviewLocation", ko ? "서울 강남구 테헤란로 1, 5층 회의실" : "5F meeting room, 1 Teheran-ro, Seoul");
+        values.put("offerExpiry", ko ? "2026년 12월 22일 (화)" : "Tuesday 22 December 2026");
+        return values;
+    }
+}

@@ -1,0 +1,118 @@
+package io.hireflow.notifications;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends what is due: takes a batch from the outbox (its own short transaction), hands it to the transport, and
+ * records each message's outcome. Runs on every node that has {@code hireflow.notifications.dispatch} on; the outbox
+ * makes sure each message is taken by one node at a time. Because a message's time is read from the database on
+ * every look, one scheduled before a restart goes out within one poll interval of its minute after the restart.
+ */
+@Component
+class MessageDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageDispatcher.class);
+
+    private final Outbox outbox;
+    private final MailTransport transport;
+    private final NotificationProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private ScheduledExecutorService executor;
+
+    MessageDispatcher(Outbox outbox, MailTransport transport, NotificationProperties properties,
+            TransactionTemplate transactions, Clock clock) {
+        this.outbox = outbox;
+        this.transport = transport;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** Sends every message that is due now; answers how many were taken. */
+    int dispatchDue() {
+        int taken = 0;
+        while (true) {
+            List<OutboundMessage> batch = transactions.execute(status -> outbox.claim(clock.instant(),
+                    properties.batchSize()));
+            if (batch == null || batch.isEmpty()) {
+                return taken;
+            }
+            taken += batch.size();
+            Map<UUID, MailTransport.Failure> failures = transport.send(batch);
+            Instant now = clock.instant();
+            transactions.executeWithoutResult(status -> {
+                for (OutboundMessage message : batch) {
+                    MailTransport.Failure failure = failures.get(message.id());
+                    if (failure == null) {
+                        outbox.sent(message.id(), transport.name(), now);
+                    } else {
+                        outbox.failed(message, failure.error(), failure.permanent(), now);
+                    }
+                }
+            });
+            if (!failures.isEmpty()) {
+                log.warn("{} of {} messages were not delivered; first: {}", failures.size(), batch.size(),
+                        failures.values().iterator().next().error());
+            }
+            if (batch.size() < properties.batchSize()) {
+                return taken;
+            }
+        }
+    }
+
+    private void tick() {
+        try {
+            dispatchDue();
+        } catch (RuntimeException e) {
+            // the database may be away for a moment; the next tick tries again and nothing was lost
+            log.warn("Message dispatch failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.dispatch() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "message-dispatcher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = properties.pollInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
+        log.info("Sending messages through {} every {} ms", transport.name(), interval);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

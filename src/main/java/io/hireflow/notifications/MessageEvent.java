@@ -1,0 +1,50 @@
+package io.hireflow.notifications;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * What a message to a candidate is about. Each event has a template per language and the variables its template may
+ * use; a template that names any other variable is refused when it is saved.
+ */
+public enum MessageEvent {
+    APPLICATION_RECEIVED(),
+    STAGE_PASSED("nextStageName"),
+    STAGE_SKIPPED("nextStageName"),
+    REJECTED(),
+    ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
+    INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    INTERVIEW_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    INTERVIEW_CANCELLED("interviewTitle", "interviewTime"),
+    DELAY_NOTICE("newExpectedDate"),
+    OFFER_SENT("offerExpiry"),
+    FREE_FORM();
+
+    /** Every template may use these. */
+    public static final List<String> COMMON_VARIABLES = List.of("candidateName", "jobTitle", "organizationName",
+            "stageName", "decisionDue");
+
+    private final List<String> own;
+
+    MessageEvent(String... own) {
+        this.own = List.of(own);
+    }
+
+    /** The variables this event's template may use, the common ones first. */
+    public List<String> variables() {
+        return Stream.concat(COMMON_VARIABLES.stream(), own.stream()).toList();
+    }
+
+    Set<String> allowed() {
+        return Set.copyOf(variables());
+    }
+
+    /**
+     * Whether staff may send a message of this event by hand (scheduleMessage). The others come from the decision or
+     * the step they are about (a move, an assignment's release, an interview), which supplies their values.
+     */
+    public boolean sendableByHand() {
+        return this == FREE_FORM || this == DELAY_NOTICE;
+    }
+}

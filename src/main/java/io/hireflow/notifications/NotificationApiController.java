@@ -1,0 +1,161 @@
+package io.hireflow.notifications;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Messages to candidates and their templates, over the API. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Messages", description = "Messages to candidates: the outbox, scheduled sends, templates")
+class NotificationApiController {
+
+    private final NotificationManagement notifications;
+    private final MessageTemplates templates;
+
+    NotificationApiController(NotificationManagement notifications, MessageTemplates templates) {
+        this.notifications = notifications;
+        this.templates = templates;
+    }
+
+    record MessageResponse(UUID id, UUID applicationId, UUID candidateId, MessageEvent event, String language,
+            String recipient, String recipientName, String subject, String bodyText, String bodyHtml,
+            String messageId, MessageStatus status, Instant scheduledAt, Instant nextAttemptAt, int attempts,
+            String lastError, Instant sentAt, String transport, Instant createdAt, String createdBy, long version) {
+
+        static MessageResponse of(OutboundMessage m) {
+            return new MessageResponse(m.id(), m.applicationId(), m.candidateId(), m.event(), m.language(),
+                    m.recipient(), m.recipientName(), m.subject(), m.bodyText(), m.bodyHtml(), m.messageId(),
+                    m.status(), m.sendAt(), m.status() == MessageStatus.DEFERRED ? m.nextAttemptAt() : null,
+                    m.attempts(), m.lastError(), m.sentAt(), m.transport(), m.createdAt(), m.createdByName(),
+                    m.version());
+        }
+    }
+
+    record MessageListResponse(List<MessageResponse> items, String nextCursor) {
+    }
+
+    record ScheduleRequest(@NotNull UUID applicationId, MessageEvent event, @Size(max = 200) String subject,
+            @Size(max = 20_000) String body, Instant newExpectedDate, Instant sendAt,
+            @Size(max = 150) String idempotencyKey) {
+    }
+
+    record RescheduleRequest(@NotNull Instant sendAt) {
+    }
+
+    record TemplateRequest(String subject, String body, Long version) {
+    }
+
+    record TemplateResponse(MessageEvent event, String language, String subject, String body, boolean custom,
+            Long version, Instant updatedAt, List<String> variables) {
+
+        static TemplateResponse of(MessageTemplate t) {
+            return new TemplateResponse(t.event(), t.language(), t.subject(), t.body(), t.custom(), t.version(),
+                    t.updatedAt(), t.variables());
+        }
+    }
+
+    @GetMapping("/messages")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listMessages", summary = "Messages to candidates, newest first",
+            description = "Filter by application, by recipient (any part of the address) and by status. Each "
+                    + "message has its status, attempts, scheduled time and Message-ID. Pass nextCursor as cursor.")
+    MessageListResponse list(Actor actor, @RequestParam(required = false) UUID applicationId,
+            @RequestParam(required = false) String recipient, @RequestParam(required = false) MessageStatus status,
+            @RequestParam(required = false) String cursor, @RequestParam(defaultValue = "50") int limit) {
+        var page = notifications.messages(actor, new NotificationManagement.MessageFilter(applicationId, recipient,
+                status), cursor, limit);
+        return new MessageListResponse(page.items().stream().map(MessageResponse::of).toList(), page.nextCursor());
+    }
+
+    @GetMapping("/messages/{messageId}")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getMessage", summary = "One message, exactly as the candidate gets it")
+    MessageResponse get(Actor actor, @PathVariable UUID messageId) {
+        return MessageResponse.of(notifications.message(actor, messageId));
+    }
+
+    @PostMapping("/messages")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "scheduleMessage", summary = "Send a message to an application's candidate",
+            description = "Either the organization's template of event (FREE_FORM or DELAY_NOTICE, which needs "
+                    + "newExpectedDate) or your own subject and body (Markdown; the template variables work). "
+                    + "Without sendAt it goes now; with sendAt at that minute. The same idempotencyKey answers the "
+                    + "first message again instead of sending a second.")
+    ResponseEntity<MessageResponse> schedule(Actor actor, @Valid @RequestBody ScheduleRequest request) {
+        OutboundMessage message = notifications.send(actor, new NotificationManagement.SendMessage(
+                request.applicationId(), request.event(), request.subject(), request.body(),
+                request.newExpectedDate(), request.sendAt(), request.idempotencyKey()));
+        return ResponseEntity.created(URI.create("/api/v1/messages/" + message.id())).body(MessageResponse.of(message));
+    }
+
+    @DeleteMapping("/messages/{messageId}")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "cancelMessage", summary = "Cancel a message that has not gone yet",
+            description = "409 once the message is being sent, was sent, or was given up.")
+    MessageResponse cancel(Actor actor, @PathVariable UUID messageId) {
+        return MessageResponse.of(notifications.cancel(actor, messageId));
+    }
+
+    @PutMapping("/messages/{messageId}/schedule")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "rescheduleMessage", summary = "Move a message that has not gone yet to another minute")
+    MessageResponse reschedule(Actor actor, @PathVariable UUID messageId,
+            @Valid @RequestBody RescheduleRequest request) {
+        return MessageResponse.of(notifications.reschedule(actor, messageId, request.sendAt()));
+    }
+
+    @PostMapping("/messages/{messageId}/retry")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "retryMessage", summary = "Send a dead letter again")
+    MessageResponse retry(Actor actor, @PathVariable UUID messageId) {
+        return MessageResponse.of(notifications.retry(actor, messageId));
+    }
+
+    @GetMapping("/message-templates")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listMessageTemplates", summary = "Every event's template in Korean and English")
+    List<TemplateResponse> templates(Actor actor) {
+        return templates.templates(actor.organizationId()).stream().map(TemplateResponse::of).toList();
+    }
+
+    @PutMapping("/message-templates/{event}/{language}")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "updateMessageTemplate", summary = "Change the organization's wording of a template",
+            description = "400 names an unknown variable or a broken placeholder; version (none for a shipped "
+                    + "default) guards against overwriting someone else's change (409).")
+    TemplateResponse updateTemplate(Actor actor, @PathVariable MessageEvent event, @PathVariable String language,
+            @RequestBody TemplateRequest request) {
+        return TemplateResponse.of(templates.save(actor, event, language, request.subject(), request.body(),
+                request.version()));
+    }
+
+    @DeleteMapping("/message-templates/{event}/{language}")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "resetMessageTemplate", summary = "Go back to the shipped default of a template")
+    TemplateResponse resetTemplate(Actor actor, @PathVariable MessageEvent event, @PathVariable String language) {
+        return TemplateResponse.of(templates.reset(actor, event, language));
+    }
+}

@@ -1,0 +1,225 @@
+package io.hireflow.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.hireflow.pipeline.ApplicationView;
+import io.hireflow.pipeline.JobApplicationId;
+import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.shared.AccessLog;
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.NotFoundException;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * Messages to candidates as staff see them: the mailbox (every message, searchable by recipient), an application's
+ * delivery log, messages sent by hand now or at a chosen minute, cancelling and rescheduling before they go, and
+ * retrying dead letters.
+ */
+@Service
+public class NotificationManagement {
+
+    public static final int PAGE_LIMIT = 100;
+
+    private final JdbcClient jdbc;
+    private final Outbox outbox;
+    private final MessageTemplates templates;
+    private final MessageContext context;
+    private final PipelineManagement pipeline;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    NotificationManagement(JdbcClient jdbc, Outbox outbox, MessageTemplates templates, MessageContext context,
+            PipelineManagement pipeline, AccessLog accessLog, Clock clock) {
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.templates = templates;
+        this.context = context;
+        this.pipeline = pipeline;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    /** Which messages to list; every part is optional. {@code recipient} matches any part of the address. */
+    public record MessageFilter(UUID applicationId, String recipient, MessageStatus status) {
+    }
+
+    /** A page of messages, newest first, and the cursor of the next page (null on the last). */
+    public record MessagePage(List<OutboundMessage> items, String nextCursor) {
+    }
+
+    @Transactional
+    public MessagePage messages(Actor actor, MessageFilter filter, String cursor, int limit) {
+        UUID after = null;
+        if (cursor != null && !cursor.isBlank()) {
+            try {
+                after = UUID.fromString(cursor);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("cursor", "validation.cursor");
+            }
+        }
+        String recipient = filter.recipient() == null || filter.recipient().isBlank() ? null
+                : "%" + filter.recipient().strip().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
+                        .replace("_", "\\_") + "%";
+        int size = Math.max(1, Math.min(limit, PAGE_LIMIT));
+        List<OutboundMessage> rows = jdbc.sql("""
+                select * from outbound_message
+                where organization_id = :org
+                  and (cast(:application as uuid) is null or application_id = :application)
+                  and (cast(:recipient as text) is null or lower(recipient) like :recipient)
+                  and (cast(:status as text) is null or status = :status)
+                  and (cast(:after as uuid) is null or id < :after)
+                order by id desc limit :limit""")
+                .param("org", actor.organizationId().value()).param("application", filter.applicationId())
+                .param("recipient", recipient)
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("after", after).param("limit", size + 1)
+                .query(Outbox::row).list();
+        boolean more = rows.size() > size;
+        List<OutboundMessage> page = more ? rows.subList(0, size) : rows;
+        logView(actor, page, "messages");
+        return new MessagePage(List.copyOf(page), more ? page.get(size - 1).id().toString() : null);
+    }
+
+    @Transactional
+    public OutboundMessage message(Actor actor, UUID id) {
+        OutboundMessage message = find(actor.organizationId(), id);
+        logView(actor, List.of(message), "message " + id);
+        return message;
+    }
+
+    /** What staff send by hand: a template of an event they may send, or their own subject and body. */
+    public record SendMessage(UUID applicationId, MessageEvent event, String subject, String body,
+            Instant newExpectedDate, Instant sendAt, String idempotencyKey) {
+    }
+
+    /**
+     * Writes a message to an application's candidate, to go now or at the given minute (seconds are dropped). With
+     * {@code subject} and {@code body} the text is the sender's own (it may use the free-form variables); else the
+     * organization's template of {@code event}. The same {@code idempotencyKey} answers the first message again.
+     */
+    @Transactional
+    public OutboundMessage send(Actor actor, SendMessage command) {
+        if (command.applicationId() == null) {
+            throw new InvalidInputException("applicationId", "validation.required");
+        }
+        ApplicationView application = pipeline.application(actor.organizationId(),
+                new JobApplicationId(command.applicationId()));
+        boolean ownText = command.subject() != null || command.body() != null;
+        MessageEvent event = command.event() == null ? MessageEvent.FREE_FORM : command.event();
+        if (!event.sendableByHand()) {
+            throw new InvalidInputException("event", "validation.message.notByHand", event);
+        }
+        if (event == MessageEvent.DELAY_NOTICE && command.newExpectedDate() == null) {
+            throw new InvalidInputException("newExpectedDate", "validation.required");
+        }
+        Instant now = clock.instant();
+        Instant sendAt = sendAt(command.sendAt(), now);
+        var values = context.forApplication(actor.organizationId(), application.jobId(), application.candidateId(),
+                application.stageId(), null, application.stageId(), application.stageEnteredAt());
+        Map<String, String> filled = new HashMap<>(values.values());
+        if (command.newExpectedDate() != null) {
+            filled.put("newExpectedDate", MessageContext.date(command.newExpectedDate(), values.zone(),
+                    values.language()));
+        }
+        TemplateText text = ownText ? new TemplateText(command.subject() == null ? null : command.subject().strip(),
+                command.body()) : templates.text(actor.organizationId(), event, values.language());
+        var problems = text.problems(event.allowed());
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String key = command.idempotencyKey() == null || command.idempotencyKey().isBlank()
+                ? "manual/" + UUID.randomUUID() : "manual/" + command.idempotencyKey().strip();
+        if (key.length() > 200) {
+            throw new InvalidInputException("idempotencyKey", "validation.size.max", 190);
+        }
+        OutboundMessage message = outbox.enqueue(new Outbox.Envelope(actor.organizationId(), command.applicationId(),
+                application.candidateId().value(), event, values.language(), values.recipient(),
+                values.recipientName(), text.render(filled), key, sendAt, actor), now);
+        accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "message " + message.id(),
+                List.of(application.candidateId().value()));
+        return message;
+    }
+
+    /** Cancels a message that has not gone yet; 409 once it is being sent or was sent. */
+    @Transactional
+    public OutboundMessage cancel(Actor actor, UUID id) {
+        change(actor, id, "status = 'CANCELLED'", Map.of());
+        return find(actor.organizationId(), id);
+    }
+
+    /** Moves a message that has not gone yet to another minute. */
+    @Transactional
+    public OutboundMessage reschedule(Actor actor, UUID id, Instant sendAt) {
+        Instant at = sendAt(sendAt, clock.instant());
+        change(actor, id, "send_at = :at, next_attempt_at = :at", Map.of("at", Timestamp.from(at)));
+        return find(actor.organizationId(), id);
+    }
+
+    /** Gives a dead letter a fresh start: queued now, with its attempts counted from zero. */
+    @Transactional
+    public OutboundMessage retry(Actor actor, UUID id) {
+        int updated = jdbc.sql("""
+                update outbound_message set status = 'QUEUED', attempts = 0, next_attempt_at = :now,
+                    version = version + 1
+                where id = :id and organization_id = :org and status = 'DEAD'""")
+                .param("now", Timestamp.from(clock.instant())).param("id", id)
+                .param("org", actor.organizationId().value()).update();
+        if (updated == 0) {
+            find(actor.organizationId(), id);
+            throw new ConflictException("error.message.notDead");
+        }
+        return find(actor.organizationId(), id);
+    }
+
+    private void change(Actor actor, UUID id, String set, Map<String, Object> params) {
+        var update = jdbc.sql("update outbound_message set " + set + ", version = version + 1 "
+                + "where id = :id and organization_id = :org and status in ('QUEUED', 'DEFERRED')")
+                .param("id", id).param("org", actor.organizationId().value());
+        for (var param : params.entrySet()) {
+            update = update.param(param.getKey(), param.getValue());
+        }
+        if (update.update() == 0) {
+            find(actor.organizationId(), id);
+            throw new ConflictException("error.message.alreadyGone");
+        }
+    }
+
+    private static Instant sendAt(Instant requested, Instant now) {
+        if (requested == null) {
+            return now;
+        }
+        Instant minute = requested.truncatedTo(ChronoUnit.MINUTES);
+        if (minute.isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
+            throw new InvalidInputException("sendAt", "validation.message.past");
+        }
+        return minute;
+    }
+
+    private OutboundMessage find(OrganizationId organization, UUID id) {
+        return jdbc.sql("select * from outbound_message where id = ? and organization_id = ?")
+                .params(id, organization.value())
+                .query(Outbox::row).optional()
+                .orElseThrow(() -> new NotFoundException("message"));
+    }
+
+    private void logView(Actor actor, List<OutboundMessage> messages, String subject) {
+        List<UUID> candidates = messages.stream().map(OutboundMessage::candidateId).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        if (!candidates.isEmpty()) {
+            accessLog.candidates(actor, AccessLog.Action.VIEW_MESSAGES, subject, candidates);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.hireflow.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.Ids;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * The outbox table: messages are written here in the caller's transaction and taken out by the dispatcher. Claiming
+ * uses {@code FOR UPDATE SKIP LOCKED} and a lease, so with several nodes each message is sent by one of them.
+ */
+@Component
+class Outbox {
+
+    private final JdbcClient jdbc;
+    private final NotificationProperties properties;
+
+    Outbox(JdbcClient jdbc, NotificationProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** A message to write: to whom, about what, its rendered content and when it may go. */
+    record Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
+            String language, String recipient, String recipientName, TemplateText.Rendered content,
+            String idempotencyKey, Instant sendAt, Actor createdBy) {
+    }
+
+    /**
+     * Writes the message unless one with the same idempotency key exists; answers the message either way, so a
+     * retried request gets the first one back.
+     */
+    OutboundMessage enqueue(Envelope envelope, Instant now) {
+        UUID id = Ids.newId();
+        Timestamp sendAt = Timestamp.from(envelope.sendAt() == null ? now : envelope.sendAt());
+        jdbc.sql("""
+                insert into outbound_message (id, organization_id, application_id, candidate_id, event, language,
+                    recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
+                    send_at, next_attempt_at, created_at, created_by, created_by_name)
+                values (:id, :org, :application, :candidate, :event, :language, :recipient, :recipientName, :subject,
+                    :text, :html, :key, :messageId, 'QUEUED', :sendAt, :sendAt, :now, :by, :byName)
+                on conflict (organization_id, idempotency_key) do nothing""")
+                .param("id", id).param("org", envelope.organization().value())
+                .param("application", envelope.applicationId()).param("candidate", envelope.candidateId())
+                .param("event", envelope.event().name()).param("language", envelope.language())
+                .param("recipient", envelope.recipient()).param("recipientName", envelope.recipientName())
+                .param("subject", envelope.content().subject()).param("text", envelope.content().text())
+                .param("html", envelope.content().html()).param("key", envelope.idempotencyKey())
+                .param("messageId", "<" + id + "@" + properties.messageIdDomain() + ">")
+                .param("sendAt", sendAt).param("now", Timestamp.from(now))
+                .param("by", envelope.createdBy() == null ? null : envelope.createdBy().userId())
+                .param("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
+                .update();
+        return jdbc.sql("select * from outbound_message where organization_id = ? and idempotency_key = ?")
+                .params(envelope.organization().value(), envelope.idempotencyKey())
+                .query(Outbox::row).single();
+    }
+
+    /**
+     * Takes up to {@code limit} due messages for this node: queued or deferred ones whose time has come, and ones
+     * whose sender's lease ran out (that node died mid-send). Each attempt is counted here, before sending.
+     */
+    List<OutboundMessage> claim(Instant now, int limit) {
+        return jdbc.sql("""
+                update outbound_message m set status = 'SENDING', attempts = m.attempts + 1,
+                    next_attempt_at = :leaseEnd, version = m.version + 1
+                from (select id from outbound_message
+                      where status in ('QUEUED', 'DEFERRED', 'SENDING') and next_attempt_at <= :now
+                      order by next_attempt_at limit :limit for update skip locked) due
+                where m.id = due.id
+                returning m.*""")
+                .param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(properties.lease())))
+                .param("limit", limit)
+                .query(Outbox::row).list();
+    }
+
+    void sent(UUID id, String transport, Instant at) {
+        jdbc.sql("""
+                update outbound_message set status = 'SENT', sent_at = :at, transport = :transport, last_error = null,
+                    version = version + 1
+                where id = :id and status = 'SENDING'""")
+                .param("at", Timestamp.from(at)).param("transport", transport).param("id", id).update();
+    }
+
+    /** A failed attempt: retried after a growing wait, or a dead letter when it failed for good or too often. */
+    void failed(OutboundMessage message, String error, boolean permanent, Instant at) {
+        boolean dead = permanent || message.attempts() >= properties.maxAttempts();
+        jdbc.sql("""
+                update outbound_message set status = :status, next_attempt_at = :next, last_error = :error,
+                    version = version + 1
+                where id = :id and status = 'SENDING'""")
+                .param("status", dead ? MessageStatus.DEAD.name() : MessageStatus.DEFERRED.name())
+                .param("next", Timestamp.from(dead ? at : at.plus(properties.retryAfter(message.attempts()))))
+                .param("error", error.length() > 2000 ? error.substring(0, 2000) : error)
+                .param("id", message.id())
+                .update();
+    }
+
+    static OutboundMessage row(ResultSet rs, int row) throws SQLException {
+        return new OutboundMessage(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                rs.getObject("candidate_id", UUID.class), MessageEvent.valueOf(rs.getString("event")),
+                rs.getString("language"), rs.getString("recipient"), rs.getString("recipient_name"),
+                rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+                rs.getString("message_id"), MessageStatus.valueOf(rs.getString("status")),
+                instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("next_attempt_at")),
+                rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("sent_at")),
+                rs.getString("transport"), instant(rs.getTimestamp("created_at")), rs.getString("created_by_name"),
+                rs.getLong("version"));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,81 @@
+package io.hireflow.notifications;
+
+import java.time.Clock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.hireflow.jobs.Job;
+import io.hireflow.jobs.JobManagement;
+import io.hireflow.jobs.StageId;
+import io.hireflow.pipeline.ApplicationMoved;
+import io.hireflow.pipeline.ApplicationReceived;
+
+/**
+ * Tells candidates about decisions on their applications. Listens inside the transaction that stores the decision
+ * (a plain, synchronous listener), so the message is written with the decision or not at all: a committed move
+ * always has its message, a rolled-back one never does.
+ */
+@Component
+class PipelineNotifications {
+
+    private final MessageTemplates templates;
+    private final MessageContext context;
+    private final Outbox outbox;
+    private final JobManagement jobs;
+    private final Clock clock;
+
+    PipelineNotifications(MessageTemplates templates, MessageContext context, Outbox outbox, JobManagement jobs,
+            Clock clock) {
+        this.templates = templates;
+        this.context = context;
+        this.outbox = outbox;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** The receipt notice the Fair Hiring Procedure Act asks for (Art. 7(2)), for every application. */
+    @EventListener
+    void on(ApplicationReceived received) {
+        var values = context.forApplication(received.organizationId(), received.jobId(), received.candidateId(),
+                received.stageId(), null, received.stageId(), received.at());
+        enqueue(received.organizationId(), received.applicationId().value(), received.candidateId().value(),
+                MessageEvent.APPLICATION_RECEIVED, values, "application/" + received.applicationId().value()
+                        + "/received");
+    }
+
+    @EventListener
+    void on(ApplicationMoved moved) {
+        MessageEvent event = switch (moved.type()) {
+            case ADVANCED -> MessageEvent.STAGE_PASSED;
+            case SKIPPED -> MessageEvent.STAGE_SKIPPED;
+            case REJECTED -> MessageEvent.REJECTED;
+            case MOVED -> forward(moved) ? MessageEvent.STAGE_PASSED : null;
+            // holding, reopening and withdrawing change nothing the candidate waits for; a hire is announced with
+            // the accepted offer
+            default -> null;
+        };
+        if (event == null) {
+            return;
+        }
+        StageId next = event == MessageEvent.REJECTED ? null : moved.toStageId();
+        var values = context.forApplication(moved.organizationId(), moved.jobId(), moved.candidateId(),
+                moved.fromStageId(), next, moved.toStageId(), moved.at());
+        enqueue(moved.organizationId(), moved.applicationId().value(), moved.candidateId().value(), event, values,
+                "application/" + moved.applicationId().value() + "/v" + moved.version());
+    }
+
+    private boolean forward(ApplicationMoved moved) {
+        Job job = jobs.job(moved.organizationId(), moved.jobId());
+        int from = job.stage(moved.fromStageId()).map(stage -> stage.position()).orElse(Integer.MAX_VALUE);
+        int to = job.stage(moved.toStageId()).map(stage -> stage.position()).orElse(Integer.MIN_VALUE);
+        return to > from;
+    }
+
+    private void enqueue(io.hireflow.shared.OrganizationId organization, java.util.UUID applicationId,
+            java.util.UUID candidateId, MessageEvent event, MessageContext.Values values, String key) {
+        TemplateText.Rendered content = templates.text(organization, event, values.language()).render(values.values());
+        outbox.enqueue(new Outbox.Envelope(organization, applicationId, candidateId, event, values.language(),
+                values.recipient(), values.recipientName(), content, key, null, null), clock.instant());
+    }
+}

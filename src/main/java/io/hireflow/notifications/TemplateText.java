@@ -1,0 +1,90 @@
+package io.hireflow.notifications;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.web.util.HtmlUtils;
+
+import io.hireflow.shared.InvalidInputException.FieldProblem;
+import io.hireflow.shared.Markdown;
+
+/**
+ * A template's subject and Markdown body with {@code {{variable}}} placeholders: checked when saved, rendered into the
+ * plain-text and HTML parts of a message. Values are inserted after the Markdown is rendered, so a candidate's name
+ * can neither break the layout nor inject markup.
+ */
+record TemplateText(String subject, String body) {
+
+    static final int SUBJECT_LIMIT = 200;
+    static final int BODY_LIMIT = 20_000;
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    private static final Pattern ENCODED_PLACEHOLDER = Pattern.compile("%7B%7B([A-Za-z][A-Za-z0-9]*)%7D%7D");
+
+    /** A rendered message. */
+    record Rendered(String subject, String text, String html) {
+    }
+
+    /** What is wrong with this template for the given variables; empty when it may be saved. */
+    List<FieldProblem> problems(Set<String> allowed) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (subject == null || subject.isBlank()) {
+            problems.add(new FieldProblem("subject", "validation.required"));
+        } else if (subject.length() > SUBJECT_LIMIT) {
+            problems.add(new FieldProblem("subject", "validation.template.tooLong", SUBJECT_LIMIT));
+        } else if (subject.contains("\n") || subject.contains("\r")) {
+            problems.add(new FieldProblem("subject", "validation.template.subjectLine"));
+        }
+        if (body == null || body.isBlank()) {
+            problems.add(new FieldProblem("body", "validation.required"));
+        } else if (body.length() > BODY_LIMIT) {
+            problems.add(new FieldProblem("body", "validation.template.tooLong", BODY_LIMIT));
+        }
+        check("subject", subject, allowed, problems);
+        check("body", body, allowed, problems);
+        return problems;
+    }
+
+    private static void check(String field, String text, Set<String> allowed, List<FieldProblem> problems) {
+        if (text == null) {
+            return;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder rest = new StringBuilder();
+        while (matcher.find()) {
+            if (!allowed.contains(matcher.group(1))) {
+                problems.add(new FieldProblem(field, "validation.template.unknownVariable", matcher.group(1)));
+            }
+            matcher.appendReplacement(rest, "");
+        }
+        matcher.appendTail(rest);
+        // what is left must not hold a broken placeholder ("{{name" or "{{ two words }}")
+        if (rest.indexOf("{{") >= 0 || rest.indexOf("}}") >= 0) {
+            problems.add(new FieldProblem(field, "validation.template.brokenPlaceholder"));
+        }
+    }
+
+    /** The message with the values filled in; a variable without a value renders empty. */
+    Rendered render(Map<String, String> values) {
+        String renderedSubject = fill(subject, values, false).replaceAll("\\s+", " ").strip();
+        String text = fill(body, values, false).strip() + "\n";
+        String html = Markdown.toSafeLetterHtml(body);
+        html = fill(ENCODED_PLACEHOLDER.matcher(html).replaceAll("{{$1}}"), values, true);
+        return new Rendered(renderedSubject, text, html);
+    }
+
+    private static String fill(String text, Map<String, String> values, boolean html) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String value = values.getOrDefault(matcher.group(1), "");
+            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

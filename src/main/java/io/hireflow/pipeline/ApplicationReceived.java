@@ -1,0 +1,16 @@
+package io.hireflow.pipeline;
+
+import java.time.Instant;
+
+import io.hireflow.candidates.CandidateId;
+import io.hireflow.jobs.JobId;
+import io.hireflow.jobs.StageId;
+import io.hireflow.shared.OrganizationId;
+
+/**
+ * A candidate's application to a job was accepted into the job's first stage. Published inside the transaction that
+ * stores it, so a listener that writes in the same transaction commits or rolls back with it.
+ */
+public record ApplicationReceived(OrganizationId organizationId, JobApplicationId applicationId, JobId jobId,
+        CandidateId candidateId, StageId stageId, Instant at) {
+}

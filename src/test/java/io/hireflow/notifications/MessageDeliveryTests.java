@@ -1,0 +1,251 @@
+package io.hireflow.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.hireflow.ApiClient;
+import io.hireflow.ApiTest;
+import io.hireflow.TestOrganizations.Tenant;
+import io.hireflow.pipeline.JobApplicationId;
+import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.pipeline.Transition;
+import io.hireflow.pipeline.TransitionAction;
+import io.hireflow.shared.Actor;
+import io.hireflow.shared.OrganizationId;
+import io.hireflow.shared.Role;
+
+/**
+ * Messages to candidates over real SMTP (GreenMail): a decision sends exactly one message, in the organization's
+ * language, with the Message-ID the outbox gave it; a rolled-back decision sends nothing; with the mail server down
+ * decisions still succeed and their messages arrive once it is back.
+ */
+class MessageDeliveryTests extends ApiTest {
+
+    static final int SMTP_PORT = freePort();
+    static GreenMail smtp = startSmtp();
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
+        registry.add("hireflow.notifications.dispatch", () -> "true");
+        registry.add("hireflow.notifications.poll-interval", () -> "200ms");
+        registry.add("hireflow.notifications.first-retry", () -> "1s");
+        registry.add("hireflow.notifications.longest-retry", () -> "2s");
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PipelineManagement pipeline;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void aStagePassSendsExactlyOneMessageInTheOrganizationsLanguage() throws Exception {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String email = "pass-" + UUID.randomUUID() + "@example.com";
+        String applicationId = apply(recruiter, "정우진", email);
+
+        List<MimeMessage> receipt = arrived(email, 1);
+        assertThat(receipt.get(0).getSubject()).contains("지원이 접수되었습니다");
+        assertThat(GreenMailUtil.getBody(receipt.get(0))).isNotBlank();
+
+        var moved = recruiter.post("/api/v1/applications/" + applicationId + "/transitions",
+                Map.of("action", "ADVANCE", "version", 0));
+        assertThat(moved.status()).isEqualTo(200);
+
+        List<MimeMessage> both = arrived(email, 2);
+        MimeMessage passed = both.stream().filter(m -> subject(m).contains("서류전형")).findFirst().orElseThrow();
+        assertThat(subject(passed)).contains("서류전형 결과 안내");
+        assertThat(plainText(passed.getContent())).contains("정우진님").contains("과제전형");
+        assertThat(GreenMailUtil.getWholeMessage(passed)).contains("Content-Language: ko");
+
+        var stored = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
+        assertThat(stored).hasSize(2);
+        for (var message : stored) {
+            assertThat(message.path("status").asText()).isEqualTo("SENT");
+            assertThat(message.path("transport").asText()).isEqualTo("SMTP");
+        }
+        String storedId = stored.get(0).path("event").asText().equals("STAGE_PASSED")
+                ? stored.get(0).path("messageId").asText() : stored.get(1).path("messageId").asText();
+        assertThat(passed.getMessageID()).isEqualTo(storedId);
+
+        // and nothing more comes later
+        Thread.sleep(1500);
+        assertThat(to(email)).hasSize(2);
+    }
+
+    @Test
+    void aRolledBackMoveSendsNothing() throws Exception {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String email = "rollback-" + UUID.randomUUID() + "@example.com";
+        String applicationId = apply(recruiter, "Rolled Back", email);
+        arrived(email, 1);
+        Actor actor = actor(tenant);
+
+        try {
+            transactions.executeWithoutResult(status -> {
+                pipeline.transition(actor, new JobApplicationId(UUID.fromString(applicationId)),
+                        new Transition(TransitionAction.ADVANCE, null, null, null, 0L));
+                throw new IllegalStateException("something after the move failed");
+            });
+        } catch (IllegalStateException expected) {
+            // the whole transaction, move and message, is rolled back
+        }
+
+        assertThat(jdbc.sql("select count(*) from outbound_message where application_id = ?")
+                .param(UUID.fromString(applicationId)).query(Long.class).single()).isEqualTo(1);
+        assertThat(recruiter.get("/api/v1/applications/" + applicationId).json().path("version").asLong())
+                .isZero();
+        Thread.sleep(1500);
+        assertThat(to(email)).hasSize(1);
+    }
+
+    @Test
+    void withTheMailServerDownMovesSucceedAndTheirMessagesArriveOnceItIsBack() throws Exception {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String email = "down-" + UUID.randomUUID() + "@example.com";
+        String applicationId = apply(recruiter, "Server Down", email);
+        arrived(email, 1);
+
+        smtp.stop();
+        try {
+            var moved = recruiter.post("/api/v1/applications/" + applicationId + "/transitions",
+                    Map.of("action", "ADVANCE", "version", 0));
+            assertThat(moved.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                var message = recruiter.get("/api/v1/messages?applicationId=" + applicationId + "&status=DEFERRED")
+                        .json().path("items");
+                assertThat(message).hasSize(1);
+                assertThat(message.get(0).path("lastError").asText()).isNotBlank();
+                assertThat(message.get(0).path("attempts").asInt()).isGreaterThanOrEqualTo(1);
+            });
+        } finally {
+            smtp = startSmtp();
+        }
+
+        List<MimeMessage> arrived = arrived(email, 1);
+        assertThat(subject(arrived.get(0))).contains("서류전형 결과 안내");
+        Thread.sleep(1500);
+        assertThat(to(email)).hasSize(1);
+        var messages = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
+        assertThat(messages).allSatisfy(message -> assertThat(message.path("status").asText()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void anUnknownTemplateVariableIsRefusedWithItsName() {
+        Tenant tenant = organizations.create();
+        var refused = tenant.admin().put("/api/v1/message-templates/STAGE_PASSED/ko", Map.of(
+                "subject", "{{jobTitle}} 결과", "body", "{{candidateName}}님, {{interviewDate}}에 뵙겠습니다."));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("interviewDate").contains("body");
+
+        var saved = tenant.admin().put("/api/v1/message-templates/STAGE_PASSED/ko", Map.of(
+                "subject", "{{jobTitle}} 결과", "body", "{{candidateName}}님, 다음 단계는 {{nextStageName}}입니다."));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().path("custom").asBoolean()).isTrue();
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private String apply(ApiClient recruiter, String name, String email) {
+        var job = recruiter.post("/api/v1/jobs", Map.of("title", "DevOps Engineer", "employmentType", "FULL_TIME"));
+        var application = recruiter.post("/api/v1/applications", Map.of("jobId", job.text("id"),
+                "candidate", Map.of("name", name, "email", email)));
+        assertThat(application.status()).isEqualTo(201);
+        return application.text("id");
+    }
+
+    private Actor actor(Tenant tenant) {
+        UUID userId = jdbc.sql("select id from staff_user where email = ?").param(tenant.adminEmail())
+                .query(UUID.class).single();
+        return new Actor(userId, new OrganizationId(UUID.fromString(tenant.id())), "Admin", java.util.Set.of(
+                Role.ADMIN), java.time.ZoneId.of("Asia/Seoul"));
+    }
+
+    private static List<MimeMessage> arrived(String email, int count) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> to(email).size() >= count);
+        return to(email);
+    }
+
+    private static List<MimeMessage> to(String email) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().contains(email));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every text part (plain and HTML), decoded. */
+    private static String plainText(Object content) throws Exception {
+        if (content instanceof String text) {
+            return text;
+        }
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                all.append(plainText(multipart.getBodyPart(i).getContent()));
+            }
+            return all.toString();
+        }
+        return "";
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
