@@ -75,6 +75,8 @@ class RouteAccessTests extends ApiTest {
             entry("PUT /api/v1/messages/{messageId}/schedule", Access.DECIDING),
             entry("POST /api/v1/messages/{messageId}/retry", Access.ADMIN),
             entry("GET /api/v1/message-templates", Access.STAFF),
+            entry("GET /api/v1/jobs/{jobId}/notice-defaults", Access.STAFF),
+            entry("PUT /api/v1/jobs/{jobId}/notice-defaults", Access.RECRUITING),
             entry("PUT /api/v1/message-templates/{event}/{language}", Access.ADMIN),
             entry("DELETE /api/v1/message-templates/{event}/{language}", Access.ADMIN),
             // pages
@@ -123,7 +125,9 @@ class RouteAccessTests extends ApiTest {
             entry("POST /operator/organizations", Access.OPERATOR),
             entry("GET /settings/rejection-reasons", Access.ADMIN),
             entry("POST /settings/rejection-reasons", Access.ADMIN),
-            entry("POST /settings/rejection-reasons/{reasonId}", Access.ADMIN));
+            entry("POST /settings/rejection-reasons/{reasonId}", Access.ADMIN),
+            entry("GET /jobs/{jobId}/notices", Access.STAFF),
+            entry("POST /jobs/{jobId}/notices", Access.RECRUITING));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

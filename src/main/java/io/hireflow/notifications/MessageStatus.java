@@ -13,7 +13,9 @@ public enum MessageStatus {
     /** Failed too often or for good; an admin can retry it. */
     DEAD,
     /** Cancelled before it was sent. */
-    CANCELLED;
+    CANCELLED,
+    /** Not sent, by the decision that caused it (its note says why); kept so the choice is on record. */
+    WITHHELD;
 
     public boolean cancellable() {
         return this == QUEUED || this == DEFERRED;

@@ -2,7 +2,9 @@ package io.hireflow.notifications;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -21,6 +23,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.hireflow.jobs.JobId;
+import io.hireflow.jobs.Stage;
+import io.hireflow.jobs.StageId;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,10 +39,22 @@ class NotificationApiController {
 
     private final NotificationManagement notifications;
     private final MessageTemplates templates;
+    private final NoticeDefaults noticeDefaults;
 
-    NotificationApiController(NotificationManagement notifications, MessageTemplates templates) {
+    NotificationApiController(NotificationManagement notifications, MessageTemplates templates,
+            NoticeDefaults noticeDefaults) {
         this.notifications = notifications;
         this.templates = templates;
+        this.noticeDefaults = noticeDefaults;
+    }
+
+    record StageNoticeResponse(UUID stageId, String name, boolean notifyCandidate) {
+    }
+
+    record StageNoticeRequest(@NotNull UUID stageId, @NotNull Boolean notifyCandidate) {
+    }
+
+    record NoticeDefaultsRequest(@NotNull @Size(max = 20) List<@Valid @NotNull StageNoticeRequest> stages) {
     }
 
     record MessageResponse(UUID id, UUID applicationId, UUID candidateId, MessageEvent event, String language,
@@ -132,6 +149,30 @@ class NotificationApiController {
     @Operation(operationId = "retryMessage", summary = "Send a dead letter again")
     MessageResponse retry(Actor actor, @PathVariable UUID messageId) {
         return MessageResponse.of(notifications.retry(actor, messageId));
+    }
+
+    @GetMapping("/jobs/{jobId}/notice-defaults")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getNoticeDefaults", summary = "Whether a decision at each stage tells the candidate "
+            + "by default")
+    List<StageNoticeResponse> noticeDefaults(Actor actor, @PathVariable UUID jobId) {
+        return stageNotices(noticeDefaults.defaults(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @PutMapping("/jobs/{jobId}/notice-defaults")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "updateNoticeDefaults", summary = "Set whether decisions at stages tell candidates by "
+            + "default", description = "Stages left out keep their setting. A stage of another job is refused (400).")
+    List<StageNoticeResponse> updateNoticeDefaults(Actor actor, @PathVariable UUID jobId,
+            @Valid @RequestBody NoticeDefaultsRequest request) {
+        Map<StageId, Boolean> changes = new LinkedHashMap<>();
+        request.stages().forEach(stage -> changes.put(new StageId(stage.stageId()), stage.notifyCandidate()));
+        return stageNotices(noticeDefaults.update(actor, new JobId(jobId), changes));
+    }
+
+    private static List<StageNoticeResponse> stageNotices(Map<Stage, Boolean> defaults) {
+        return defaults.entrySet().stream().map(entry -> new StageNoticeResponse(entry.getKey().id().value(),
+                entry.getKey().name(), entry.getValue())).toList();
     }
 
     @GetMapping("/message-templates")

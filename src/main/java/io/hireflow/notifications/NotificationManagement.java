@@ -143,11 +143,11 @@ public class NotificationManagement {
         String key = command.idempotencyKey() == null || command.idempotencyKey().isBlank()
                 ? "manual/" + UUID.randomUUID() : "manual/" + command.idempotencyKey().strip();
         if (key.length() > 200) {
-            throw new InvalidInputException("idempotencyKey", "validation.size.max", 190);
+            throw new InvalidInputException("idempotencyKey", "validation.tooLong", 190);
         }
         OutboundMessage message = outbox.enqueue(new Outbox.Envelope(actor.organizationId(), command.applicationId(),
                 application.candidateId().value(), event, values.language(), values.recipient(),
-                values.recipientName(), text.render(filled), key, sendAt, actor), now);
+                values.recipientName(), text.render(filled), key, sendAt, actor, null), now);
         accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "message " + message.id(),
                 List.of(application.candidateId().value()));
         return message;

@@ -3,9 +3,12 @@ package io.hireflow.notifications;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A message to a candidate with its delivery state: exactly what the candidate gets, and what happened to it. */
+/**
+ * A message to a candidate with its delivery state: exactly what the candidate gets, and what happened to it.
+ * {@code note} says why a withheld message was not sent ({@link Outbox#STAGE_DEFAULT} when the stage's default said so).
+ */
 public record OutboundMessage(UUID id, UUID applicationId, UUID candidateId, MessageEvent event, String language,
         String recipient, String recipientName, String subject, String bodyText, String bodyHtml, String messageId,
         MessageStatus status, Instant sendAt, Instant nextAttemptAt, int attempts, String lastError, Instant sentAt,
-        String transport, Instant createdAt, String createdByName, long version) {
+        String transport, Instant createdAt, String createdByName, String note, long version) {
 }

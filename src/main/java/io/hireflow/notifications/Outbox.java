@@ -29,10 +29,16 @@ class Outbox {
         this.properties = properties;
     }
 
-    /** A message to write: to whom, about what, its rendered content and when it may go. */
+    /** The note of a message withheld because its stage's default is not to tell candidates. */
+    static final String STAGE_DEFAULT = "STAGE_DEFAULT";
+
+    /**
+     * A message to write: to whom, about what, its rendered content and when it may go. With a {@code withheld}
+     * reason it is recorded as not sent.
+     */
     record Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
             String language, String recipient, String recipientName, TemplateText.Rendered content,
-            String idempotencyKey, Instant sendAt, Actor createdBy) {
+            String idempotencyKey, Instant sendAt, Actor createdBy, String withheld) {
     }
 
     /**
@@ -45,9 +51,9 @@ class Outbox {
         jdbc.sql("""
                 insert into outbound_message (id, organization_id, application_id, candidate_id, event, language,
                     recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
-                    send_at, next_attempt_at, created_at, created_by, created_by_name)
+                    send_at, next_attempt_at, created_at, created_by, created_by_name, note)
                 values (:id, :org, :application, :candidate, :event, :language, :recipient, :recipientName, :subject,
-                    :text, :html, :key, :messageId, 'QUEUED', :sendAt, :sendAt, :now, :by, :byName)
+                    :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note)
                 on conflict (organization_id, idempotency_key) do nothing""")
                 .param("id", id).param("org", envelope.organization().value())
                 .param("application", envelope.applicationId()).param("candidate", envelope.candidateId())
@@ -59,6 +65,8 @@ class Outbox {
                 .param("sendAt", sendAt).param("now", Timestamp.from(now))
                 .param("by", envelope.createdBy() == null ? null : envelope.createdBy().userId())
                 .param("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
+                .param("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD).name())
+                .param("note", envelope.withheld())
                 .update();
         return jdbc.sql("select * from outbound_message where organization_id = ? and idempotency_key = ?")
                 .params(envelope.organization().value(), envelope.idempotencyKey())
@@ -114,7 +122,7 @@ class Outbox {
                 instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("next_attempt_at")),
                 rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("sent_at")),
                 rs.getString("transport"), instant(rs.getTimestamp("created_at")), rs.getString("created_by_name"),
-                rs.getLong("version"));
+                rs.getString("note"), rs.getLong("version"));
     }
 
     private static Instant instant(Timestamp timestamp) {

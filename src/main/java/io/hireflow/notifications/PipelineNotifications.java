@@ -1,6 +1,9 @@
 package io.hireflow.notifications;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -10,6 +13,8 @@ import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.StageId;
 import io.hireflow.pipeline.ApplicationMoved;
 import io.hireflow.pipeline.ApplicationReceived;
+import io.hireflow.pipeline.CandidateNotice;
+import io.hireflow.shared.OrganizationId;
 
 /**
  * Tells candidates about decisions on their applications. Listens inside the transaction that stores the decision
@@ -23,14 +28,16 @@ class PipelineNotifications {
     private final MessageContext context;
     private final Outbox outbox;
     private final JobManagement jobs;
+    private final NoticeDefaults defaults;
     private final Clock clock;
 
     PipelineNotifications(MessageTemplates templates, MessageContext context, Outbox outbox, JobManagement jobs,
-            Clock clock) {
+            NoticeDefaults defaults, Clock clock) {
         this.templates = templates;
         this.context = context;
         this.outbox = outbox;
         this.jobs = jobs;
+        this.defaults = defaults;
         this.clock = clock;
     }
 
@@ -41,9 +48,13 @@ class PipelineNotifications {
                 received.stageId(), null, received.stageId(), received.at());
         enqueue(received.organizationId(), received.applicationId().value(), received.candidateId().value(),
                 MessageEvent.APPLICATION_RECEIVED, values, "application/" + received.applicationId().value()
-                        + "/received");
+                        + "/received", null, null);
     }
 
+    /**
+     * The message of a decision, as its notice says: at once, at the chosen minute, or withheld with the reason. Left
+     * to the default, the decided stage's default applies (see {@link NoticeDefaults}).
+     */
     @EventListener
     void on(ApplicationMoved moved) {
         MessageEvent event = switch (moved.type()) {
@@ -61,8 +72,16 @@ class PipelineNotifications {
         StageId next = event == MessageEvent.REJECTED ? null : moved.toStageId();
         var values = context.forApplication(moved.organizationId(), moved.jobId(), moved.candidateId(),
                 moved.fromStageId(), next, moved.toStageId(), moved.at());
+        CandidateNotice notice = moved.notice();
+        String withheld = switch (notice.mode()) {
+            case NONE -> notice.reason();
+            case DEFAULT -> defaults.notifies(moved.fromStageId()) ? null : Outbox.STAGE_DEFAULT;
+            default -> null;
+        };
+        Instant sendAt = notice.mode() == CandidateNotice.Mode.AT ? notice.sendAt().truncatedTo(ChronoUnit.MINUTES)
+                : null;
         enqueue(moved.organizationId(), moved.applicationId().value(), moved.candidateId().value(), event, values,
-                "application/" + moved.applicationId().value() + "/v" + moved.version());
+                "application/" + moved.applicationId().value() + "/v" + moved.version(), sendAt, withheld);
     }
 
     private boolean forward(ApplicationMoved moved) {
@@ -72,10 +91,10 @@ class PipelineNotifications {
         return to > from;
     }
 
-    private void enqueue(io.hireflow.shared.OrganizationId organization, java.util.UUID applicationId,
-            java.util.UUID candidateId, MessageEvent event, MessageContext.Values values, String key) {
+    private void enqueue(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
+            MessageContext.Values values, String key, Instant sendAt, String withheld) {
         TemplateText.Rendered content = templates.text(organization, event, values.language()).render(values.values());
         outbox.enqueue(new Outbox.Envelope(organization, applicationId, candidateId, event, values.language(),
-                values.recipient(), values.recipientName(), content, key, null, null), clock.instant());
+                values.recipient(), values.recipientName(), content, key, sendAt, null, withheld), clock.instant());
     }
 }

@@ -35,14 +35,14 @@ record TemplateText(String subject, String body) {
         if (subject == null || subject.isBlank()) {
             problems.add(new FieldProblem("subject", "validation.required"));
         } else if (subject.length() > SUBJECT_LIMIT) {
-            problems.add(new FieldProblem("subject", "validation.template.tooLong", SUBJECT_LIMIT));
+            problems.add(new FieldProblem("subject", "validation.tooLong", SUBJECT_LIMIT));
         } else if (subject.contains("\n") || subject.contains("\r")) {
             problems.add(new FieldProblem("subject", "validation.template.subjectLine"));
         }
         if (body == null || body.isBlank()) {
             problems.add(new FieldProblem("body", "validation.required"));
         } else if (body.length() > BODY_LIMIT) {
-            problems.add(new FieldProblem("body", "validation.template.tooLong", BODY_LIMIT));
+            problems.add(new FieldProblem("body", "validation.tooLong", BODY_LIMIT));
         }
         check("subject", subject, allowed, problems);
         check("body", body, allowed, problems);

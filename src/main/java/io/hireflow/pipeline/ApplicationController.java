@@ -1,5 +1,8 @@
 package io.hireflow.pipeline;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -102,16 +105,31 @@ class ApplicationController {
     String transition(Actor actor, @PathVariable UUID applicationId, @RequestParam(required = false)
             TransitionAction action, @RequestParam(required = false) UUID toStageId,
             @RequestParam(required = false) String reasonCode, @RequestParam(required = false) String reason,
-            @RequestParam(required = false) Long version, RedirectAttributes redirect, Locale locale) {
+            @RequestParam(required = false) Long version, @RequestParam(required = false) CandidateNotice.Mode noticeMode,
+            @RequestParam(required = false) String noticeAt, @RequestParam(required = false) String noticeReason,
+            RedirectAttributes redirect, Locale locale) {
         try {
             pipeline.transition(actor, new JobApplicationId(applicationId),
-                    new Transition(action, toStageId, reasonCode, reason, version));
+                    new Transition(action, toStageId, reasonCode, reason, version),
+                    new CandidateNotice(noticeMode, localMinute(noticeAt, actor), noticeReason));
             redirect.addFlashAttribute("notice", "application.moved." + action.name());
         } catch (HireflowException refusal) {
             PageRefusals.flash(redirect, "application.refused", PageRefusals.text(messages, refusal, locale));
             redirect.addFlashAttribute("refusedAction", action);
         }
         return "redirect:/applications/{applicationId}";
+    }
+
+    /** A {@code datetime-local} value, read in the organization's time zone; blank is none. */
+    private static Instant localMinute(String value, Actor actor) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip()).atZone(actor.timeZone()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("notice.sendAt", "validation.format");
+        }
     }
 
     @GetMapping("/jobs/{jobId}/applications/new")

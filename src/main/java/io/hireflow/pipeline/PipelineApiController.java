@@ -64,7 +64,15 @@ class PipelineApiController {
     }
 
     record TransitionRequest(@NotNull TransitionAction action, UUID toStageId, @Size(max = 60) String reasonCode,
-            @Size(max = 2000) String reason, Long version) {
+            @Size(max = 2000) String reason, Long version, @Valid NoticeRequest notice) {
+    }
+
+    /** How the candidate is told about the move; left out, the stage's default applies. */
+    record NoticeRequest(CandidateNotice.Mode mode, Instant sendAt, @Size(max = 500) String reason) {
+
+        CandidateNotice notice() {
+            return new CandidateNotice(mode, sendAt, reason);
+        }
     }
 
     record BulkTransitionRequest(@NotNull TransitionAction action,
@@ -172,12 +180,15 @@ class PipelineApiController {
             description = "ADVANCE to the next stage; MOVE to toStageId; SKIP the current stage (reason required) to "
                     + "the next; REJECT (reasonCode from the organization's list and/or reason); HOLD; REOPEN; "
                     + "WITHDRAW on the candidate's behalf; HIRE from the stage right before HIRED. version must be "
-                    + "the application's current version. 409 for an illegal or stale move, with why.")
+                    + "the application's current version. 409 for an illegal or stale move, with why. notice says how "
+                    + "the candidate is told of a pass, skip or rejection: DEFAULT (the stage's default), NOW, AT "
+                    + "(sendAt, a minute in the future) or NONE (reason required, kept on record).")
     ApplicationResponse transition(Actor actor, @PathVariable UUID applicationId,
             @Valid @RequestBody TransitionRequest request) {
         ApplicationView application = pipeline.transition(actor, new JobApplicationId(applicationId),
                 new Transition(request.action(), request.toStageId(), request.reasonCode(), request.reason(),
-                        request.version()));
+                        request.version()),
+                request.notice() == null ? CandidateNotice.DEFAULT : request.notice().notice());
         return full(application, jobs.job(actor.organizationId(), application.jobId()));
     }
 

@@ -275,6 +275,17 @@ public class PipelineManagement {
      */
     @Transactional
     public ApplicationView transition(Actor actor, JobApplicationId id, Transition transition) {
+        return transition(actor, id, transition, CandidateNotice.DEFAULT);
+    }
+
+    /**
+     * Moves one application and says how the candidate is told: as the stage's default, now, at a minute in the
+     * future, or not at all (with a reason). The choice travels with {@link ApplicationMoved}.
+     */
+    @Transactional
+    public ApplicationView transition(Actor actor, JobApplicationId id, Transition transition,
+            CandidateNotice notice) {
+        checkNotice(notice);
         var current = jdbc.sql("""
                 select id, stage_id, status, version, job_id, candidate_id from job_application
                 where id = ? and organization_id = ?""")
@@ -292,13 +303,30 @@ public class PipelineManagement {
         Move move = applyMove(actor, application, jobs.job(actor.organizationId(), current.jobId()), transition);
         events.publishEvent(new ApplicationMoved(actor.organizationId(), id, current.jobId(), current.candidateId(),
                 move.type(), move.fromStageId(), move.toStageId(), move.status(), application.version() + 1,
-                clock.instant()));
+                clock.instant(), notice));
         accessLog.applications(actor, AccessLog.Action.MOVE_APPLICATION, transition.action() + " application " + id,
                 List.of(id.value()));
         return application(actor.organizationId(), id);
     }
 
     private record Current(JobApplication application, JobId jobId, CandidateId candidateId) {
+    }
+
+    private void checkNotice(CandidateNotice notice) {
+        if (notice.mode() == CandidateNotice.Mode.AT) {
+            if (notice.sendAt() == null) {
+                throw new InvalidInputException("notice.sendAt", "validation.required");
+            }
+            if (notice.sendAt().isBefore(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
+                throw new InvalidInputException("notice.sendAt", "validation.notice.past");
+            }
+        }
+        if (notice.mode() == CandidateNotice.Mode.NONE && notice.reason() == null) {
+            throw new InvalidInputException("notice.reason", "validation.notice.reasonRequired");
+        }
+        if (notice.reason() != null && notice.reason().length() > 500) {
+            throw new InvalidInputException("notice.reason", "validation.tooLong", 500);
+        }
     }
 
     private Move applyMove(Actor actor, JobApplication application, Job job, Transition transition) {

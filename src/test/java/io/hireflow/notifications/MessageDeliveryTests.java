@@ -95,11 +95,11 @@ class MessageDeliveryTests extends ApiTest {
         var stored = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
         assertThat(stored).hasSize(2);
         for (var message : stored) {
-            assertThat(message.path("status").asText()).isEqualTo("SENT");
-            assertThat(message.path("transport").asText()).isEqualTo("SMTP");
+            assertThat(message.path("status").asString()).isEqualTo("SENT");
+            assertThat(message.path("transport").asString()).isEqualTo("SMTP");
         }
-        String storedId = stored.get(0).path("event").asText().equals("STAGE_PASSED")
-                ? stored.get(0).path("messageId").asText() : stored.get(1).path("messageId").asText();
+        String storedId = stored.get(0).path("event").asString().equals("STAGE_PASSED")
+                ? stored.get(0).path("messageId").asString() : stored.get(1).path("messageId").asString();
         assertThat(passed.getMessageID()).isEqualTo(storedId);
 
         // and nothing more comes later
@@ -151,7 +151,7 @@ class MessageDeliveryTests extends ApiTest {
                 var message = recruiter.get("/api/v1/messages?applicationId=" + applicationId + "&status=DEFERRED")
                         .json().path("items");
                 assertThat(message).hasSize(1);
-                assertThat(message.get(0).path("lastError").asText()).isNotBlank();
+                assertThat(message.get(0).path("lastError").asString()).isNotBlank();
                 assertThat(message.get(0).path("attempts").asInt()).isGreaterThanOrEqualTo(1);
             });
         } finally {
@@ -163,7 +163,7 @@ class MessageDeliveryTests extends ApiTest {
         Thread.sleep(1500);
         assertThat(to(email)).hasSize(1);
         var messages = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
-        assertThat(messages).allSatisfy(message -> assertThat(message.path("status").asText()).isEqualTo("SENT"));
+        assertThat(messages).allSatisfy(message -> assertThat(message.path("status").asString()).isEqualTo("SENT"));
     }
 
     @Test
