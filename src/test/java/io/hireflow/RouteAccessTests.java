@@ -75,6 +75,9 @@ class RouteAccessTests extends ApiTest {
             entry("PUT /api/v1/messages/{messageId}/schedule", Access.DECIDING),
             entry("POST /api/v1/messages/{messageId}/retry", Access.ADMIN),
             entry("GET /api/v1/message-templates", Access.STAFF),
+            entry("POST /api/v1/announcements", Access.DECIDING),
+            entry("POST /api/v1/announcements/preview", Access.DECIDING),
+            entry("GET /api/v1/announcements/{announcementId}", Access.STAFF),
             entry("GET /api/v1/jobs/{jobId}/notice-defaults", Access.STAFF),
             entry("PUT /api/v1/jobs/{jobId}/notice-defaults", Access.RECRUITING),
             entry("PUT /api/v1/message-templates/{event}/{language}", Access.ADMIN),
@@ -240,6 +243,7 @@ class RouteAccessTests extends ApiTest {
                 entry("messageId", jdbc.sql("select id from outbound_message where application_id = ?")
                         .param(UUID.fromString(application.text("id"))).query(UUID.class).single().toString()),
                 entry("event", "FREE_FORM"),
+                entry("announcementId", UUID.randomUUID().toString()),
                 entry("language", "ko"));
     }
 

@@ -54,23 +54,37 @@ class MessageContext {
      */
     Values forApplication(OrganizationId organization, JobId jobId, CandidateId candidateId, StageId stage,
             StageId nextStage, StageId current, Instant enteredCurrent) {
-        OrganizationView org = identity.organization(organization);
+        JobValues job = forJob(organization, jobId);
         Candidate candidate = candidates.candidate(organization, candidateId);
+        return new Values(candidate.email(), candidate.name(), job.language(), job.zone(),
+                job.forApplication(candidate.name(), stage, nextStage, current, enteredCurrent));
+    }
+
+    /** What every message about a job shares: the organization's language and zone, its name, the job's title. */
+    record JobValues(Job job, String language, Locale locale, ZoneId zone, Map<String, String> values) {
+
+        /** The values of one application's message. */
+        Map<String, String> forApplication(String candidateName, StageId stage, StageId nextStage,
+                StageId current, Instant enteredCurrent) {
+            Map<String, String> all = new HashMap<>(values);
+            all.put("candidateName", candidateName);
+            job.stage(stage).ifPresent(s -> all.put("stageName", s.candidateName(locale)));
+            if (nextStage != null) {
+                job.stage(nextStage).ifPresent(s -> all.put("nextStageName", s.candidateName(locale)));
+            }
+            job.stage(current).map(Stage::deadlineDays).ifPresent(days -> all.put("decisionDue",
+                    date(enteredCurrent.plus(java.time.Duration.ofDays(days)), zone, language)));
+            return all;
+        }
+    }
+
+    JobValues forJob(OrganizationId organization, JobId jobId) {
+        OrganizationView org = identity.organization(organization);
         Job job = jobs.job(organization, jobId);
         // the candidate's own language is asked for when they apply (careers site); until then, the organization's
         String language = MessageTemplates.language(org.defaultLocale());
-        Locale locale = Locale.forLanguageTag(language);
-        Map<String, String> values = new HashMap<>();
-        values.put("candidateName", candidate.name());
-        values.put("jobTitle", job.title());
-        values.put("organizationName", org.name());
-        job.stage(stage).ifPresent(s -> values.put("stageName", s.candidateName(locale)));
-        if (nextStage != null) {
-            job.stage(nextStage).ifPresent(s -> values.put("nextStageName", s.candidateName(locale)));
-        }
-        job.stage(current).map(Stage::deadlineDays).ifPresent(days -> values.put("decisionDue",
-                date(enteredCurrent.plus(java.time.Duration.ofDays(days)), org.timeZone(), language)));
-        return new Values(candidate.email(), candidate.name(), language, org.timeZone(), values);
+        return new JobValues(job, language, Locale.forLanguageTag(language), org.timeZone(),
+                Map.of("jobTitle", job.title(), "organizationName", org.name()));
     }
 
     static String date(Instant at, ZoneId zone, String language) {

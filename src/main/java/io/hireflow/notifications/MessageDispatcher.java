@@ -55,11 +55,11 @@ class MessageDispatcher implements SmartLifecycle {
             Map<UUID, MailTransport.Failure> failures = transport.send(batch);
             Instant now = clock.instant();
             transactions.executeWithoutResult(status -> {
+                outbox.sent(batch.stream().map(OutboundMessage::id).filter(id -> !failures.containsKey(id)).toList(),
+                        transport.name(), now);
                 for (OutboundMessage message : batch) {
                     MailTransport.Failure failure = failures.get(message.id());
-                    if (failure == null) {
-                        outbox.sent(message.id(), transport.name(), now);
-                    } else {
+                    if (failure != null) {
                         outbox.failed(message, failure.error(), failure.permanent(), now);
                     }
                 }
@@ -88,14 +88,19 @@ class MessageDispatcher implements SmartLifecycle {
         if (!properties.dispatch() || executor != null) {
             return;
         }
-        executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "message-dispatcher");
+        // several senders, each with its own connection to the mail server; the outbox gives them disjoint batches
+        int senders = Math.max(1, properties.senders());
+        executor = Executors.newScheduledThreadPool(senders, runnable -> {
+            Thread thread = new Thread(runnable, "message-sender");
             thread.setDaemon(true);
             return thread;
         });
         long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::tick, interval, interval, TimeUnit.MILLISECONDS);
-        log.info("Sending messages through {} every {} ms", transport.name(), interval);
+        for (int i = 0; i < senders; i++) {
+            executor.scheduleWithFixedDelay(this::tick, interval * i / senders + 1, interval, TimeUnit.MILLISECONDS);
+        }
+        log.info("Sending messages through {} with {} senders, looking every {} ms", transport.name(), senders,
+                interval);
     }
 
     @Override

@@ -40,12 +40,33 @@ class NotificationApiController {
     private final NotificationManagement notifications;
     private final MessageTemplates templates;
     private final NoticeDefaults noticeDefaults;
+    private final Announcements announcements;
 
     NotificationApiController(NotificationManagement notifications, MessageTemplates templates,
-            NoticeDefaults noticeDefaults) {
+            NoticeDefaults noticeDefaults, Announcements announcements) {
         this.notifications = notifications;
         this.templates = templates;
         this.noticeDefaults = noticeDefaults;
+        this.announcements = announcements;
+    }
+
+    record AnnouncementRequest(@NotNull UUID jobId, @NotNull UUID stageId, MessageEvent passEvent,
+            MessageEvent failEvent, Instant sendAt) {
+
+        Announcements.StartAnnouncement command() {
+            return new Announcements.StartAnnouncement(jobId, stageId, passEvent, failEvent, sendAt);
+        }
+    }
+
+    record RenderedResponse(String to, String subject, String text, String html) {
+
+        static RenderedResponse of(String to, TemplateText.Rendered rendered) {
+            return rendered == null ? null : new RenderedResponse(to, rendered.subject(), rendered.text(),
+                    rendered.html());
+        }
+    }
+
+    record PreviewResponse(int passing, int failing, int alreadyTold, RenderedResponse pass, RenderedResponse fail) {
     }
 
     record StageNoticeResponse(UUID stageId, String name, boolean notifyCandidate) {
@@ -149,6 +170,36 @@ class NotificationApiController {
     @Operation(operationId = "retryMessage", summary = "Send a dead letter again")
     MessageResponse retry(Actor actor, @PathVariable UUID messageId) {
         return MessageResponse.of(notifications.retry(actor, messageId));
+    }
+
+    @PostMapping("/announcements")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "startAnnouncement", summary = "Announce a stage's results to every candidate",
+            description = "Those who went on past the stage get passEvent's template (STAGE_PASSED or FREE_FORM), "
+                    + "those rejected in it failEvent's (REJECTED or FREE_FORM); leave one out to tell only the "
+                    + "other group. Candidates already told this stage's result are skipped. Without sendAt the "
+                    + "messages go now, else at that minute. Answers the announcement's id and progress counts.")
+    ResponseEntity<Announcement> startAnnouncement(Actor actor, @Valid @RequestBody AnnouncementRequest request) {
+        Announcement started = announcements.start(actor, request.command());
+        return ResponseEntity.created(URI.create("/api/v1/announcements/" + started.id())).body(started);
+    }
+
+    @PostMapping("/announcements/preview")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "previewAnnouncement", summary = "How many would be told, and one message of each kind")
+    PreviewResponse previewAnnouncement(Actor actor, @Valid @RequestBody AnnouncementRequest request) {
+        Announcements.Preview preview = announcements.preview(actor, request.command());
+        return new PreviewResponse(preview.passing(), preview.failing(), preview.alreadyTold(),
+                RenderedResponse.of(preview.passTo(), preview.pass()),
+                RenderedResponse.of(preview.failTo(), preview.fail()));
+    }
+
+    @GetMapping("/announcements/{announcementId}")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getAnnouncement", summary = "An announcement's progress",
+            description = "progress counts the messages waiting, sent, deferred (to be retried), dead and cancelled.")
+    Announcement getAnnouncement(Actor actor, @PathVariable UUID announcementId) {
+        return announcements.announcement(actor, announcementId);
     }
 
     @GetMapping("/jobs/{jobId}/notice-defaults")

@@ -146,8 +146,8 @@ public class NotificationManagement {
             throw new InvalidInputException("idempotencyKey", "validation.tooLong", 190);
         }
         OutboundMessage message = outbox.enqueue(new Outbox.Envelope(actor.organizationId(), command.applicationId(),
-                application.candidateId().value(), event, values.language(), values.recipient(),
-                values.recipientName(), text.render(filled), key, sendAt, actor, null), now);
+                application.candidateId().value(), application.stageId().value(), event, values.language(),
+                values.recipient(), values.recipientName(), text.render(filled), key, sendAt, actor, null), now);
         accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "message " + message.id(),
                 List.of(application.candidateId().value()));
         return message;

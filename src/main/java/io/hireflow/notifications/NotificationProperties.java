@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dispatch     whether this node sends messages at all
  * @param pollInterval how often the dispatcher looks for due messages
  * @param batchSize    how many messages one look takes at most
+ * @param senders      how many batches this node sends at once (each over its own SMTP connection)
  * @param lease        how long a dispatcher holds a message it is sending before another node may take it over
  * @param maxAttempts  failed attempts before a message becomes a dead letter
  * @param firstRetry   the wait after the first failure; it doubles with each further failure
@@ -23,6 +24,7 @@ public record NotificationProperties(
         @DefaultValue("true") boolean dispatch,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
+        @DefaultValue("4") int senders,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,

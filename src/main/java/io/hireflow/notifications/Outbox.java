@@ -36,9 +36,9 @@ class Outbox {
      * A message to write: to whom, about what, its rendered content and when it may go. With a {@code withheld}
      * reason it is recorded as not sent.
      */
-    record Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
-            String language, String recipient, String recipientName, TemplateText.Rendered content,
-            String idempotencyKey, Instant sendAt, Actor createdBy, String withheld) {
+    record Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, UUID stageId,
+            MessageEvent event, String language, String recipient, String recipientName,
+            TemplateText.Rendered content, String idempotencyKey, Instant sendAt, Actor createdBy, String withheld) {
     }
 
     /**
@@ -49,14 +49,16 @@ class Outbox {
         UUID id = Ids.newId();
         Timestamp sendAt = Timestamp.from(envelope.sendAt() == null ? now : envelope.sendAt());
         jdbc.sql("""
-                insert into outbound_message (id, organization_id, application_id, candidate_id, event, language,
+                insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
+                    language,
                     recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
                     send_at, next_attempt_at, created_at, created_by, created_by_name, note)
-                values (:id, :org, :application, :candidate, :event, :language, :recipient, :recipientName, :subject,
+                values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName, :subject,
                     :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note)
                 on conflict (organization_id, idempotency_key) do nothing""")
                 .param("id", id).param("org", envelope.organization().value())
                 .param("application", envelope.applicationId()).param("candidate", envelope.candidateId())
+                .param("stage", envelope.stageId())
                 .param("event", envelope.event().name()).param("language", envelope.language())
                 .param("recipient", envelope.recipient()).param("recipientName", envelope.recipientName())
                 .param("subject", envelope.content().subject()).param("text", envelope.content().text())
@@ -91,12 +93,17 @@ class Outbox {
                 .query(Outbox::row).list();
     }
 
-    void sent(UUID id, String transport, Instant at) {
+    /** Marks the messages sent, in one statement. */
+    void sent(List<UUID> ids, String transport, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
                 update outbound_message set status = 'SENT', sent_at = :at, transport = :transport, last_error = null,
                     version = version + 1
-                where id = :id and status = 'SENDING'""")
-                .param("at", Timestamp.from(at)).param("transport", transport).param("id", id).update();
+                where id = any(:ids) and status = 'SENDING'""")
+                .param("at", Timestamp.from(at)).param("transport", transport)
+                .param("ids", ids.toArray(UUID[]::new)).update();
     }
 
     /** A failed attempt: retried after a growing wait, or a dead letter when it failed for good or too often. */

@@ -48,7 +48,7 @@ class PipelineNotifications {
                 received.stageId(), null, received.stageId(), received.at());
         enqueue(received.organizationId(), received.applicationId().value(), received.candidateId().value(),
                 MessageEvent.APPLICATION_RECEIVED, values, "application/" + received.applicationId().value()
-                        + "/received", null, null);
+                        + "/received", received.stageId().value(), null, null);
     }
 
     /**
@@ -81,7 +81,8 @@ class PipelineNotifications {
         Instant sendAt = notice.mode() == CandidateNotice.Mode.AT ? notice.sendAt().truncatedTo(ChronoUnit.MINUTES)
                 : null;
         enqueue(moved.organizationId(), moved.applicationId().value(), moved.candidateId().value(), event, values,
-                "application/" + moved.applicationId().value() + "/v" + moved.version(), sendAt, withheld);
+                "application/" + moved.applicationId().value() + "/v" + moved.version(),
+                moved.fromStageId().value(), sendAt, withheld);
     }
 
     private boolean forward(ApplicationMoved moved) {
@@ -92,9 +93,10 @@ class PipelineNotifications {
     }
 
     private void enqueue(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
-            MessageContext.Values values, String key, Instant sendAt, String withheld) {
+            MessageContext.Values values, String key, UUID stageId, Instant sendAt, String withheld) {
         TemplateText.Rendered content = templates.text(organization, event, values.language()).render(values.values());
-        outbox.enqueue(new Outbox.Envelope(organization, applicationId, candidateId, event, values.language(),
-                values.recipient(), values.recipientName(), content, key, sendAt, null, withheld), clock.instant());
+        outbox.enqueue(new Outbox.Envelope(organization, applicationId, candidateId, stageId, event,
+                values.language(), values.recipient(), values.recipientName(), content, key, sendAt, null, withheld),
+                clock.instant());
     }
 }

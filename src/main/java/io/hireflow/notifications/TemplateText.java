@@ -70,11 +70,22 @@ record TemplateText(String subject, String body) {
 
     /** The message with the values filled in; a variable without a value renders empty. */
     Rendered render(Map<String, String> values) {
-        String renderedSubject = fill(subject, values, false).replaceAll("\\s+", " ").strip();
-        String text = fill(body, values, false).strip() + "\n";
-        String html = Markdown.toSafeLetterHtml(body);
-        html = fill(ENCODED_PLACEHOLDER.matcher(html).replaceAll("{{$1}}"), values, true);
-        return new Rendered(renderedSubject, text, html);
+        return compile().render(values);
+    }
+
+    /** The template with its Markdown rendered once, for filling in many times (a bulk announcement). */
+    Compiled compile() {
+        return new Compiled(subject, body,
+                ENCODED_PLACEHOLDER.matcher(Markdown.toSafeLetterHtml(body)).replaceAll("{{$1}}"));
+    }
+
+    /** A template whose HTML is rendered, placeholders still in place. */
+    record Compiled(String subject, String body, String html) {
+
+        Rendered render(Map<String, String> values) {
+            return new Rendered(fill(subject, values, false).replaceAll("\\s+", " ").strip(),
+                    fill(body, values, false).strip() + "\n", fill(html, values, true));
+        }
     }
 
     private static String fill(String text, Map<String, String> values, boolean html) {

@@ -249,6 +249,32 @@ public class PipelineManagement {
         return new BoardColumn(stage, -1, List.copyOf(page), next);
     }
 
+    /**
+     * The results of a job's stage: every application that went on past it (passed or skipped it, and is still
+     * active, on hold or hired) and every one rejected in it. For announcing the results in bulk.
+     */
+    @Transactional(readOnly = true)
+    public List<StageResult> stageResults(OrganizationId organization, JobId jobId, StageId stageId) {
+        Job job = jobs.job(organization, jobId);
+        Stage decided = job.stage(stageId).orElseThrow(() -> new NotFoundException("stage"));
+        return jdbc.sql("""
+                select a.id, a.candidate_id, a.candidate_name, p.email, a.status, a.stage_id, a.stage_entered_at
+                from job_application a join candidate p on p.id = a.candidate_id
+                join job_stage s on s.id = a.stage_id
+                where a.organization_id = :org and a.job_id = :job
+                  and ((a.status = 'REJECTED' and a.stage_id = :stage)
+                    or (a.status in ('ACTIVE', 'ON_HOLD', 'HIRED') and s.position > :position))
+                order by a.id""")
+                .param("org", organization.value()).param("job", jobId.value()).param("stage", stageId.value())
+                .param("position", decided.position())
+                .query((rs, row) -> new StageResult(new JobApplicationId(rs.getObject("id", UUID.class)),
+                        new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("candidate_name"),
+                        rs.getString("email"), !"REJECTED".equals(rs.getString("status")),
+                        new StageId(rs.getObject("stage_id", UUID.class)),
+                        rs.getTimestamp("stage_entered_at").toInstant()))
+                .list();
+    }
+
     /** The candidate names of the given applications (for saying which ones a bulk move left behind). */
     @Transactional(readOnly = true)
     public Map<JobApplicationId, String> candidateNames(OrganizationId organization,

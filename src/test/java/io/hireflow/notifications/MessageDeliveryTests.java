@@ -180,6 +180,58 @@ class MessageDeliveryTests extends ApiTest {
         assertThat(saved.json().path("custom").asBoolean()).isTrue();
     }
 
+    @Test
+    void anAnnouncementTellsEveryCandidateTheirResultOnce() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Announced", "employmentType", "FULL_TIME"));
+        String jobId = job.text("id");
+        String screening = job.json().path("stages").get(0).path("id").asString();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
+                    Map.of("name", "지원자 " + i, "email", "result-" + tag + "-" + i + "@example.com"))).text("id"));
+        }
+        // decided in bulk: the candidates are told by the announcement, not by the moves
+        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "REJECT", "reason", "screened out",
+                "applicationIds", ids.subList(20, 30)));
+        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "ADVANCE", "jobId", jobId,
+                "stageId", screening));
+
+        var preview = recruiter.post("/api/v1/announcements/preview", Map.of("jobId", jobId, "stageId", screening,
+                "passEvent", "STAGE_PASSED", "failEvent", "REJECTED"));
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().path("passing").asInt()).isEqualTo(20);
+        assertThat(preview.json().path("failing").asInt()).isEqualTo(10);
+        assertThat(preview.json().path("pass").path("subject").asString()).contains("서류전형 결과 안내");
+        assertThat(preview.json().path("fail").path("text").asString()).contains("지원자");
+
+        var started = recruiter.post("/api/v1/announcements", Map.of("jobId", jobId, "stageId", screening,
+                "passEvent", "STAGE_PASSED", "failEvent", "REJECTED"));
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(started.json().path("total").asInt()).isEqualTo(30);
+        String announcement = started.text("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> recruiter.get("/api/v1/announcements/" + announcement)
+                .json().path("progress").path("sent").asInt() == 30);
+        for (int i = 0; i < 30; i++) {
+            String email = "result-" + tag + "-" + i + "@example.com";
+            List<MimeMessage> results = to(email).stream()
+                    .filter(message -> subject(message).contains("결과 안내")).toList();
+            assertThat(results).as(email).hasSize(1);
+            if (i < 20) {
+                assertThat(subject(results.get(0))).contains("서류전형 결과 안내");
+            } else {
+                assertThat(subject(results.get(0))).contains("Announced 전형 결과 안내").doesNotContain("서류전형");
+            }
+        }
+
+        var again = recruiter.post("/api/v1/announcements", Map.of("jobId", jobId, "stageId", screening,
+                "passEvent", "STAGE_PASSED", "failEvent", "REJECTED"));
+        assertThat(again.json().path("total").asInt()).isZero();
+        assertThat(again.json().path("skipped").asInt()).isEqualTo(30);
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
 
     private String apply(ApiClient recruiter, String name, String email) {
