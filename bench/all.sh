@@ -5,3 +5,4 @@ cd "$(dirname "$0")"
 ./board.sh
 BENCH_SKIP_BUILD=true ./bulk-move.sh
 BENCH_SKIP_BUILD=true ./add-to-pipeline.sh
+BENCH_SKIP_BUILD=true ./announcement.sh

@@ -28,6 +28,7 @@ run_scenario() {
   HIREFLOW_DATA_DIR="$data" HIREFLOW_DEMO=false HIREFLOW_ADMIN_EMAIL="$EMAIL" HIREFLOW_ADMIN_PASSWORD="$PASSWORD" \
     PORT="$PORT" java -Xmx512m -jar "$jar" > "$WORK/$scenario.log" 2>&1 &
   local app=$!
-  trap "kill $app 2>/dev/null; wait $app 2>/dev/null || true" EXIT
-  java -cp "$driver" bench/Bench.java "$scenario" "http://localhost:$PORT" "$data" "$EMAIL" "$PASSWORD"
+  trap "kill $app ${SINK:-} 2>/dev/null; wait $app 2>/dev/null || true" EXIT
+  BENCH_APP_PID=$app java -cp "$driver" bench/Bench.java "$scenario" "http://localhost:$PORT" "$data" "$EMAIL" \
+    "$PASSWORD"
 }

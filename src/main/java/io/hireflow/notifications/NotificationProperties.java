@@ -24,7 +24,7 @@ public record NotificationProperties(
         @DefaultValue("true") boolean dispatch,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("4") int senders,
+        @DefaultValue("8") int senders,
         @DefaultValue("2m") Duration lease,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,

@@ -1,24 +1,31 @@
 package io.hireflow.notifications;
 
+import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.net.SocketFactory;
+
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.StreamProvider;
 
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.util.ClassUtils;
 
 /**
  * Delivery over SMTP. A batch goes over one connection; a message the server refuses is reported on its own and
@@ -32,6 +39,25 @@ class SmtpTransport implements MailTransport {
     SmtpTransport(JavaMailSenderImpl sender, String from) {
         this.sender = sender;
         this.from = from;
+        // SMTP is a conversation of small writes; with Nagle's algorithm each message waits for delayed ACKs
+        sender.getJavaMailProperties().put("mail.smtp.socketFactory", new NoDelaySocketFactory());
+        // the name we greet the server with (EHLO); without one, every connection looks this host up in DNS first
+        sender.getJavaMailProperties().putIfAbsent("mail.smtp.localhost", from.substring(from.lastIndexOf('@') + 1));
+        nameStreamProvider();
+    }
+
+    /**
+     * Jakarta Mail looks up its stream provider with a ServiceLoader for every body part it makes or writes, which in
+     * a packaged application means scanning the nested jars each time: most of the cost of a message. Naming the
+     * provider makes the lookup a plain class lookup.
+     */
+    private static void nameStreamProvider() {
+        String property = StreamProvider.class.getName();
+        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
+        if (System.getProperty(property) == null
+                && ClassUtils.isPresent(provider, SmtpTransport.class.getClassLoader())) {
+            System.setProperty(property, provider);
+        }
     }
 
     @Override
@@ -39,55 +65,101 @@ class SmtpTransport implements MailTransport {
         return "SMTP";
     }
 
+    /**
+     * Sends the batch over one connection, message after message. (Not through {@code JavaMailSender}, which asks
+     * the server with a NOOP before every message whether the connection still stands: a round trip each.) A message
+     * the server refuses fails alone; a lost connection is opened again once, and what still cannot go is retried
+     * later.
+     */
     @Override
     public Map<UUID, Failure> send(List<OutboundMessage> messages) {
         Map<UUID, Failure> failures = new HashMap<>();
-        Map<MimeMessage, UUID> built = new IdentityHashMap<>();
-        List<MimeMessage> batch = new ArrayList<>();
-        for (OutboundMessage message : messages) {
-            try {
-                MimeMessage mime = mime(message);
-                built.put(mime, message.id());
-                batch.add(mime);
-            } catch (MessagingException | UnsupportedEncodingException e) {
-                // an address that cannot be written down will not get better by waiting
-                failures.put(message.id(), new Failure(describe(e), true));
-            }
-        }
-        if (batch.isEmpty()) {
-            return failures;
-        }
+        Transport transport = null;
+        String unreachable = null;
         try {
-            sender.send(batch.toArray(MimeMessage[]::new));
-        } catch (MailSendException e) {
-            e.getFailedMessages().forEach((mime, cause) -> {
-                UUID id = built.get(mime);
-                if (id != null) {
-                    failures.put(id, new Failure(describe(cause), permanent(cause)));
+            for (OutboundMessage message : messages) {
+                if (unreachable != null) {
+                    failures.put(message.id(), new Failure(unreachable, false));
+                    continue;
                 }
-            });
-            if (e.getFailedMessages().isEmpty()) {
-                built.values().forEach(id -> failures.put(id, new Failure(describe(e), false)));
+                MimeMessage mime;
+                try {
+                    mime = mime(message);
+                    mime.saveChanges();
+                } catch (MessagingException | UnsupportedEncodingException e) {
+                    // an address that cannot be written down will not get better by waiting
+                    failures.put(message.id(), new Failure(describe(e), true));
+                    continue;
+                }
+                for (int attempt = 0; ; attempt++) {
+                    if (transport == null) {
+                        try {
+                            transport = connect();
+                        } catch (MessagingException e) {
+                            // the server cannot be reached or refuses us: the rest of the batch waits too
+                            unreachable = describe(e);
+                            failures.put(message.id(), new Failure(unreachable, false));
+                            break;
+                        }
+                    }
+                    try {
+                        transport.sendMessage(mime, mime.getAllRecipients());
+                        break;
+                    } catch (SendFailedException e) {
+                        failures.put(message.id(), new Failure(describe(e), permanent(e)));
+                        break;
+                    } catch (MessagingException e) {
+                        // the connection may have dropped: open it again once for this message
+                        close(transport);
+                        transport = null;
+                        if (attempt > 0) {
+                            failures.put(message.id(), new Failure(describe(e), false));
+                            break;
+                        }
+                    }
+                }
             }
-        } catch (MailException e) {
-            // the server could not be reached or refused us: nothing of the batch went, all of it is retried
-            built.values().forEach(id -> failures.put(id, new Failure(describe(e), false)));
+        } finally {
+            close(transport);
         }
         return failures;
     }
 
+    private Transport connect() throws MessagingException {
+        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp"
+                : sender.getProtocol());
+        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
+        return transport;
+    }
+
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is going away anyway
+            }
+        }
+    }
+
+    /** The message as text and HTML alternatives of the same content. */
     private MimeMessage mime(OutboundMessage message) throws MessagingException, UnsupportedEncodingException {
+        String utf8 = StandardCharsets.UTF_8.name();
         MimeMessage mime = new StableIdMessage(sender.getSession(), message.messageId());
-        MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-                StandardCharsets.UTF_8.name());
-        helper.setFrom(new InternetAddress(from));
-        InternetAddress to = new InternetAddress(message.recipient(), message.recipientName(),
-                StandardCharsets.UTF_8.name());
+        mime.setFrom(new InternetAddress(from));
+        InternetAddress to = new InternetAddress(message.recipient(), message.recipientName(), utf8);
         to.validate();
-        helper.setTo(to);
-        helper.setSubject(message.subject());
-        helper.setText(message.bodyText(), message.bodyHtml());
-        helper.setSentDate(java.util.Date.from(message.createdAt()));
+        mime.setRecipient(Message.RecipientType.TO, to);
+        mime.setSubject(message.subject(), utf8);
+        mime.setSentDate(Date.from(message.createdAt()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(message.bodyText(), utf8);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(message.bodyHtml(), utf8, "html");
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        alternatives.addBodyPart(text);
+        alternatives.addBodyPart(html);
+        mime.setContent(alternatives);
         mime.setHeader("Auto-Submitted", "auto-generated");
         mime.setHeader("Content-Language", message.language());
         return mime;
@@ -110,6 +182,41 @@ class SmtpTransport implements MailTransport {
             }
         }
         return text.toString();
+    }
+
+    /** Plain sockets with TCP_NODELAY, so a message's last line is not held back waiting for an acknowledgement. */
+    private static final class NoDelaySocketFactory extends SocketFactory {
+
+        private static Socket noDelay(Socket socket) throws IOException {
+            socket.setTcpNoDelay(true);
+            return socket;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return noDelay(new Socket());
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return noDelay(new Socket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return noDelay(new Socket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return noDelay(new Socket(address, port, localAddress, localPort));
+        }
     }
 
     /** A MIME message that keeps the Message-ID it was given instead of making a new one on each save. */

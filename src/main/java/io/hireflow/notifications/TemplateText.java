@@ -23,6 +23,7 @@ record TemplateText(String subject, String body) {
     static final int BODY_LIMIT = 20_000;
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern ENCODED_PLACEHOLDER = Pattern.compile("%7B%7B([A-Za-z][A-Za-z0-9]*)%7D%7D");
 
     /** A rendered message. */
@@ -75,27 +76,44 @@ record TemplateText(String subject, String body) {
 
     /** The template with its Markdown rendered once, for filling in many times (a bulk announcement). */
     Compiled compile() {
-        return new Compiled(subject, body,
-                ENCODED_PLACEHOLDER.matcher(Markdown.toSafeLetterHtml(body)).replaceAll("{{$1}}"));
+        String html = ENCODED_PLACEHOLDER.matcher(Markdown.toSafeLetterHtml(body)).replaceAll("{{$1}}");
+        return new Compiled(Filled.of(subject), Filled.of(body), Filled.of(html));
     }
 
-    /** A template whose HTML is rendered, placeholders still in place. */
-    record Compiled(String subject, String body, String html) {
+    /** A template split at its placeholders once, so that filling it in is plain concatenation. */
+    record Compiled(Filled subject, Filled body, Filled html) {
 
         Rendered render(Map<String, String> values) {
-            return new Rendered(fill(subject, values, false).replaceAll("\\s+", " ").strip(),
-                    fill(body, values, false).strip() + "\n", fill(html, values, true));
+            return new Rendered(WHITESPACE.matcher(subject.fill(values, false)).replaceAll(" ").strip(),
+                    body.fill(values, false).strip() + "\n", html.fill(values, true));
         }
     }
 
-    private static String fill(String text, Map<String, String> values, boolean html) {
-        Matcher matcher = PLACEHOLDER.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            String value = values.getOrDefault(matcher.group(1), "");
-            matcher.appendReplacement(out, Matcher.quoteReplacement(html ? HtmlUtils.htmlEscape(value) : value));
+    /** Text as literal pieces with a placeholder between each two: {@code literals.length == names.length + 1}. */
+    record Filled(String[] literals, String[] names) {
+
+        static Filled of(String text) {
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher matcher = PLACEHOLDER.matcher(text);
+            int from = 0;
+            while (matcher.find()) {
+                literals.add(text.substring(from, matcher.start()));
+                names.add(matcher.group(1));
+                from = matcher.end();
+            }
+            literals.add(text.substring(from));
+            return new Filled(literals.toArray(String[]::new), names.toArray(String[]::new));
         }
-        matcher.appendTail(out);
-        return out.toString();
+
+        String fill(Map<String, String> values, boolean html) {
+            StringBuilder out = new StringBuilder(literals[0].length() * 2);
+            out.append(literals[0]);
+            for (int i = 0; i < names.length; i++) {
+                String value = values.getOrDefault(names[i], "");
+                out.append(html ? HtmlUtils.htmlEscape(value) : value).append(literals[i + 1]);
+            }
+            return out.toString();
+        }
     }
 }
