@@ -130,7 +130,19 @@ class RouteAccessTests extends ApiTest {
             entry("POST /settings/rejection-reasons", Access.ADMIN),
             entry("POST /settings/rejection-reasons/{reasonId}", Access.ADMIN),
             entry("GET /jobs/{jobId}/notices", Access.STAFF),
-            entry("POST /jobs/{jobId}/notices", Access.RECRUITING));
+            entry("POST /jobs/{jobId}/notices", Access.RECRUITING),
+            entry("GET /mailbox", Access.STAFF),
+            entry("GET /mailbox/{messageId}", Access.STAFF),
+            entry("POST /mailbox/{messageId}/cancel", Access.DECIDING),
+            entry("POST /mailbox/{messageId}/reschedule", Access.DECIDING),
+            entry("POST /mailbox/{messageId}/retry", Access.ADMIN),
+            entry("GET /applications/{applicationId}/messages", Access.STAFF),
+            entry("POST /applications/{applicationId}/messages", Access.DECIDING),
+            entry("GET /settings/message-templates", Access.ADMIN),
+            entry("GET /settings/message-templates/{event}/{language}", Access.ADMIN),
+            entry("POST /settings/message-templates/{event}/{language}", Access.ADMIN),
+            entry("POST /settings/message-templates/{event}/{language}/preview", Access.ADMIN),
+            entry("POST /settings/message-templates/{event}/{language}/reset", Access.ADMIN));
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -24,7 +24,9 @@ record TemplateText(String subject, String body) {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final Pattern ENCODED_PLACEHOLDER = Pattern.compile("%7B%7B([A-Za-z][A-Za-z0-9]*)%7D%7D");
+    private static final String MARK = "HfVarQ";
+    private static final String MARK_END = "QraVfH";
+    private static final Pattern MARKED = Pattern.compile(MARK + "([A-Za-z][A-Za-z0-9]*?)" + MARK_END);
 
     /** A rendered message. */
     record Rendered(String subject, String text, String html) {
@@ -74,9 +76,19 @@ record TemplateText(String subject, String body) {
         return compile().render(values);
     }
 
-    /** The template with its Markdown rendered once, for filling in many times (a bulk announcement). */
+    /**
+     * The template with its Markdown rendered once, for filling in many times (a bulk announcement). Placeholders go
+     * through Markdown as plain words: braces are punctuation, and CommonMark does not close {@code **…**} between
+     * punctuation and a following letter, which Korean particles always are ({@code **{{stageName}}**에}).
+     */
     Compiled compile() {
-        String html = ENCODED_PLACEHOLDER.matcher(Markdown.toSafeLetterHtml(body)).replaceAll("{{$1}}");
+        Matcher placeholders = PLACEHOLDER.matcher(body);
+        StringBuilder marked = new StringBuilder();
+        while (placeholders.find()) {
+            placeholders.appendReplacement(marked, Matcher.quoteReplacement(MARK + placeholders.group(1) + MARK_END));
+        }
+        placeholders.appendTail(marked);
+        String html = MARKED.matcher(Markdown.toSafeLetterHtml(marked.toString())).replaceAll("{{$1}}");
         return new Compiled(Filled.of(subject), Filled.of(body), Filled.of(html));
     }
 

@@ -92,12 +92,16 @@ class MessageDeliveryTests extends ApiTest {
         assertThat(plainText(passed.getContent())).contains("정우진님").contains("과제전형");
         assertThat(GreenMailUtil.getWholeMessage(passed)).contains("Content-Language: ko");
 
+        // the mail server has it a moment before the dispatcher records it as sent
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var items = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
+            assertThat(items).hasSize(2);
+            for (var message : items) {
+                assertThat(message.path("status").asString()).isEqualTo("SENT");
+                assertThat(message.path("transport").asString()).isEqualTo("SMTP");
+            }
+        });
         var stored = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
-        assertThat(stored).hasSize(2);
-        for (var message : stored) {
-            assertThat(message.path("status").asString()).isEqualTo("SENT");
-            assertThat(message.path("transport").asString()).isEqualTo("SMTP");
-        }
         String storedId = stored.get(0).path("event").asString().equals("STAGE_PASSED")
                 ? stored.get(0).path("messageId").asString() : stored.get(1).path("messageId").asString();
         assertThat(passed.getMessageID()).isEqualTo(storedId);
