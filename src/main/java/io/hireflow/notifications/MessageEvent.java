@@ -19,7 +19,9 @@ public enum MessageEvent {
     INTERVIEW_CANCELLED("interviewTitle", "interviewTime"),
     DELAY_NOTICE("newExpectedDate"),
     OFFER_SENT("offerExpiry"),
-    FREE_FORM();
+    FREE_FORM(),
+    /** To the recruiters of a job, not to a candidate: a promise to a candidate was missed. */
+    PROMISE_MISSED("promise", "dueAt");
 
     /** Every template may use these. */
     public static final List<String> COMMON_VARIABLES = List.of("candidateName", "jobTitle", "organizationName",

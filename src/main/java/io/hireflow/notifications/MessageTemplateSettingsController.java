@@ -30,9 +30,11 @@ import io.hireflow.shared.Role;
 class MessageTemplateSettingsController {
 
     private final MessageTemplates templates;
+    private final Promises promises;
 
-    MessageTemplateSettingsController(MessageTemplates templates) {
+    MessageTemplateSettingsController(MessageTemplates templates, Promises promises) {
         this.templates = templates;
+        this.promises = promises;
     }
 
     /** One event's template in each language, for the list. */
@@ -60,6 +62,7 @@ class MessageTemplateSettingsController {
         }
         model.addAttribute("rows", rows);
         model.addAttribute("languages", MessageTemplates.LANGUAGES);
+        model.addAttribute("delayNoticeDays", promises.delayNoticeDays(actor.organizationId()).orElse(null));
         return "notifications/templates";
     }
 

@@ -1,6 +1,7 @@
 package io.hireflow.notifications;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -41,13 +44,23 @@ class NotificationApiController {
     private final MessageTemplates templates;
     private final NoticeDefaults noticeDefaults;
     private final Announcements announcements;
+    private final Promises promises;
+    private final Clock clock;
 
     NotificationApiController(NotificationManagement notifications, MessageTemplates templates,
-            NoticeDefaults noticeDefaults, Announcements announcements) {
+            NoticeDefaults noticeDefaults, Announcements announcements, Promises promises, Clock clock) {
         this.notifications = notifications;
         this.templates = templates;
         this.noticeDefaults = noticeDefaults;
         this.announcements = announcements;
+        this.promises = promises;
+        this.clock = clock;
+    }
+
+    record SettingsRequest(@Min(1) @Max(60) Integer delayNoticeDays) {
+    }
+
+    record SettingsResponse(Integer delayNoticeDays) {
     }
 
     record AnnouncementRequest(@NotNull UUID jobId, @NotNull UUID stageId, MessageEvent passEvent,
@@ -200,6 +213,44 @@ class NotificationApiController {
             description = "progress counts the messages waiting, sent, deferred (to be retried), dead and cancelled.")
     Announcement getAnnouncement(Actor actor, @PathVariable UUID announcementId) {
         return announcements.announcement(actor, announcementId);
+    }
+
+    @GetMapping("/promises")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listPromises", summary = "Open promises to candidates due before a time",
+            description = "Decisions due by their stage's deadline, scheduled messages, announcements; overdue ones "
+                    + "first. until defaults to the end of today in the organization's time zone. Filter by job "
+                    + "and by recruiter (the jobs where that user is a recruiter). At most 500.")
+    List<Promise> listPromises(Actor actor, @RequestParam(required = false) UUID jobId,
+            @RequestParam(required = false) UUID recruiterId, @RequestParam(required = false) Instant until) {
+        return promises.due(actor.organizationId(), new Promises.PromiseFilter(jobId, recruiterId),
+                until == null ? Promises.endOfToday(clock, actor.timeZone()) : until);
+    }
+
+    @GetMapping("/promises/overdue")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listOverduePromises", summary = "Promises to candidates that were missed",
+            description = "Each with its kind (DECISION, MESSAGE, ANNOUNCEMENT), job, candidate, due time, and "
+                    + "noticed: whether the recruiters were alerted. Filter by job and recruiter. At most 500.")
+    List<Promise> listOverduePromises(Actor actor, @RequestParam(required = false) UUID jobId,
+            @RequestParam(required = false) UUID recruiterId) {
+        return promises.overdue(actor.organizationId(), new Promises.PromiseFilter(jobId, recruiterId));
+    }
+
+    @GetMapping("/notification-settings")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getNotificationSettings", summary = "What Hireflow does about late decisions")
+    SettingsResponse settings(Actor actor) {
+        return new SettingsResponse(promises.delayNoticeDays(actor.organizationId()).orElse(null));
+    }
+
+    @PutMapping("/notification-settings")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "updateNotificationSettings", summary = "Tell candidates of late decisions by itself",
+            description = "delayNoticeDays (1-60): a candidate whose decision is overdue gets the delay notice with "
+                    + "a new expected date that many days on; null turns it off.")
+    SettingsResponse updateSettings(Actor actor, @Valid @RequestBody SettingsRequest request) {
+        return new SettingsResponse(promises.setDelayNoticeDays(actor, request.delayNoticeDays()).orElse(null));
     }
 
     @GetMapping("/jobs/{jobId}/notice-defaults")

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts  failed attempts before a message becomes a dead letter
  * @param firstRetry   the wait after the first failure; it doubles with each further failure
  * @param longestRetry the longest wait between attempts
+ * @param watch         whether this node looks for missed promises to candidates
+ * @param watchInterval how often it looks
  */
 @ConfigurationProperties("hireflow.notifications")
 public record NotificationProperties(
@@ -28,7 +30,9 @@ public record NotificationProperties(
         @DefaultValue("2m") Duration lease,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("30s") Duration firstRetry,
-        @DefaultValue("1h") Duration longestRetry) {
+        @DefaultValue("1h") Duration longestRetry,
+        @DefaultValue("true") boolean watch,
+        @DefaultValue("1m") Duration watchInterval) {
 
     String messageIdDomain() {
         int at = from.lastIndexOf('@');

@@ -23,7 +23,8 @@ class OpenApiContractTests extends ApiTest {
                 operations.add(operation.path("operationId").asString())));
         assertThat(operations).contains("createOrganization", "createUser", "createJob", "getJob", "listJobs",
                 "updateJobPipeline", "getPipelineBoard", "createApplication", "getApplication", "listApplications",
-                "transitionApplication", "bulkTransitionApplications", "createApiToken");
+                "transitionApplication", "bulkTransitionApplications", "createApiToken", "listMessages",
+                "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
