@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -168,6 +170,36 @@ class MessageDeliveryTests extends ApiTest {
         assertThat(to(email)).hasSize(1);
         var messages = recruiter.get("/api/v1/messages?applicationId=" + applicationId).json().path("items");
         assertThat(messages).allSatisfy(message -> assertThat(message.path("status").asString()).isEqualTo("SENT"));
+    }
+
+    @Test
+    void aScheduledMessageGoesAtItsMinuteAndACancelledOneNever() throws Exception {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String email = "scheduled-" + UUID.randomUUID() + "@example.com";
+        String applicationId = apply(recruiter, "Scheduled", email);
+        arrived(email, 1);
+        Instant minute = Instant.now().plusSeconds(65).truncatedTo(ChronoUnit.MINUTES);
+        var kept = recruiter.post("/api/v1/messages", Map.of("applicationId", applicationId, "subject", "약속한 안내",
+                "body", "{{candidateName}}님, 약속한 시각의 안내입니다.", "sendAt", minute.toString()));
+        var cancelled = recruiter.post("/api/v1/messages", Map.of("applicationId", applicationId, "subject",
+                "취소될 안내", "body", "보내지 않습니다.", "sendAt", minute.toString()));
+        assertThat(kept.status()).isEqualTo(201);
+        assertThat(kept.json().path("status").asString()).isEqualTo("QUEUED");
+        assertThat(recruiter.delete("/api/v1/messages/" + cancelled.text("id")).json().path("status").asString())
+                .isEqualTo("CANCELLED");
+        assertThat(recruiter.delete("/api/v1/messages/" + cancelled.text("id")).status())
+                .as("cancelling twice is refused").isEqualTo(409);
+        assertThat(to(email)).hasSize(1);
+
+        await().atMost(Duration.ofSeconds(100)).until(() -> to(email).size() >= 2);
+        MimeMessage scheduled = to(email).get(1);
+        assertThat(subject(scheduled)).isEqualTo("약속한 안내");
+        assertThat(Instant.now()).isAfterOrEqualTo(minute).isBefore(minute.plusSeconds(60));
+        Thread.sleep(1500);
+        assertThat(to(email)).extracting(MessageDeliveryTests::subject).doesNotContain("취소될 안내").hasSize(2);
+        assertThat(recruiter.get("/api/v1/messages/" + cancelled.text("id")).json().path("status").asString())
+                .isEqualTo("CANCELLED");
     }
 
     @Test
