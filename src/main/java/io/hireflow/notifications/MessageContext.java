@@ -54,10 +54,17 @@ class MessageContext {
      */
     Values forApplication(OrganizationId organization, JobId jobId, CandidateId candidateId, StageId stage,
             StageId nextStage, StageId current, Instant enteredCurrent) {
-        JobValues job = forJob(organization, jobId);
         Candidate candidate = candidates.candidate(organization, candidateId);
-        return new Values(candidate.email(), candidate.name(), job.language(), job.zone(),
-                job.forApplication(candidate.name(), stage, nextStage, current, enteredCurrent));
+        return forApplication(organization, jobId, candidate.name(), candidate.email(), stage, nextStage, current,
+                enteredCurrent);
+    }
+
+    /** The same, when the candidate's name and address are already known. */
+    Values forApplication(OrganizationId organization, JobId jobId, String candidateName, String candidateEmail,
+            StageId stage, StageId nextStage, StageId current, Instant enteredCurrent) {
+        JobValues job = forJob(organization, jobId);
+        return new Values(candidateEmail, candidateName, job.language(), job.zone(),
+                job.forApplication(candidateName, stage, nextStage, current, enteredCurrent));
     }
 
     /** What every message about a job shares: the organization's language and zone, its name, the job's title. */

@@ -46,6 +46,14 @@ class Outbox {
      * retried request gets the first one back.
      */
     OutboundMessage enqueue(Envelope envelope, Instant now) {
+        write(envelope, now);
+        return jdbc.sql("select * from outbound_message where organization_id = ? and idempotency_key = ?")
+                .params(envelope.organization().value(), envelope.idempotencyKey())
+                .query(Outbox::row).single();
+    }
+
+    /** Writes the message unless one with the same idempotency key exists (one statement, nothing read back). */
+    void write(Envelope envelope, Instant now) {
         UUID id = Ids.newId();
         Timestamp sendAt = Timestamp.from(envelope.sendAt() == null ? now : envelope.sendAt());
         jdbc.sql("""
@@ -70,9 +78,6 @@ class Outbox {
                 .param("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD).name())
                 .param("note", envelope.withheld())
                 .update();
-        return jdbc.sql("select * from outbound_message where organization_id = ? and idempotency_key = ?")
-                .params(envelope.organization().value(), envelope.idempotencyKey())
-                .query(Outbox::row).single();
     }
 
     /**

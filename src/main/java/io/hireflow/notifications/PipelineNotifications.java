@@ -44,8 +44,8 @@ class PipelineNotifications {
     /** The receipt notice the Fair Hiring Procedure Act asks for (Art. 7(2)), for every application. */
     @EventListener
     void on(ApplicationReceived received) {
-        var values = context.forApplication(received.organizationId(), received.jobId(), received.candidateId(),
-                received.stageId(), null, received.stageId(), received.at());
+        var values = context.forApplication(received.organizationId(), received.jobId(), received.candidateName(),
+                received.candidateEmail(), received.stageId(), null, received.stageId(), received.at());
         enqueue(received.organizationId(), received.applicationId().value(), received.candidateId().value(),
                 MessageEvent.APPLICATION_RECEIVED, values, "application/" + received.applicationId().value()
                         + "/received", received.stageId().value(), null, null);
@@ -95,7 +95,7 @@ class PipelineNotifications {
     private void enqueue(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,
             MessageContext.Values values, String key, UUID stageId, Instant sendAt, String withheld) {
         TemplateText.Rendered content = templates.text(organization, event, values.language()).render(values.values());
-        outbox.enqueue(new Outbox.Envelope(organization, applicationId, candidateId, stageId, event,
+        outbox.write(new Outbox.Envelope(organization, applicationId, candidateId, stageId, event,
                 values.language(), values.recipient(), values.recipientName(), content, key, sendAt, null, withheld),
                 clock.instant());
     }

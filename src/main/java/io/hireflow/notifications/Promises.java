@@ -182,7 +182,7 @@ public class Promises {
             if (!recipients.contains(user.id()) || !user.enabled()) {
                 continue;
             }
-            outbox.enqueue(new Outbox.Envelope(organization, missed.applicationId(), null, missed.stageId(),
+            outbox.write(new Outbox.Envelope(organization, missed.applicationId(), null, missed.stageId(),
                     MessageEvent.PROMISE_MISSED, language, user.email(), user.displayName(), content,
                     "missed/" + missed.key() + "/" + user.id(), null, null, null), clock.instant());
         }

@@ -112,12 +112,13 @@ public class PipelineManagement {
                                                    actor_name, at)
                     select :org, id, 'APPLIED', stage_id, :actor, :actorName, :now from application)
                 select (select status from first_stage) as job_status, (select id from first_stage) as stage_id,
-                       (select id from application) as id""")
+                       (select id from application) as id, c.name, c.email
+                from candidate c where c.id = :candidate""")
                 .param("id", id).param("org", actor.organizationId().value()).param("job", jobId.value())
                 .param("candidate", candidateId.value()).param("now", now)
                 .param("actor", actor.userId()).param("actorName", actor.name())
                 .query((rs, row) -> new Object[] {rs.getString("job_status"), rs.getObject("stage_id", UUID.class),
-                        rs.getObject("id", UUID.class)})
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email")})
                 .single();
         if (outcome[0] == null) {
             throw new NotFoundException("job");
@@ -133,7 +134,7 @@ public class PipelineManagement {
         accessLog.candidates(actor, AccessLog.Action.ADD_APPLICATION, "job " + jobId, List.of(candidateId.value()));
         Instant at = now.toInstant();
         events.publishEvent(new ApplicationReceived(actor.organizationId(), new JobApplicationId(id), jobId,
-                candidateId, new StageId((UUID) outcome[1]), at));
+                candidateId, (String) outcome[3], (String) outcome[4], new StageId((UUID) outcome[1]), at));
         return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null,
                 new StageId((UUID) outcome[1]), ApplicationStatus.ACTIVE, 0, at, at, at, List.of());
     }
