@@ -117,6 +117,8 @@ class MessageContext {
         values.put("interviewFormat", ko ? "대면" : "In person");
         values.put("interviewLocation", ko ? "서울 강남구 테헤란로 1, 5층 회의실" : "5F meeting room, 1 Teheran-ro, Seoul");
         values.put("offerExpiry", ko ? "2026년 12월 22일 (화)" : "Tuesday 22 December 2026");
+        values.put("promise", ko ? "서류전형 결과 결정" : "a decision on Document screening");
+        values.put("dueAt", ko ? "2026년 12월 8일 18:00" : "8 December 2026, 18:00");
         return values;
     }
 }
