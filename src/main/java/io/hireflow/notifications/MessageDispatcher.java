@@ -52,11 +52,11 @@ class MessageDispatcher implements SmartLifecycle {
                 return taken;
             }
             taken += batch.size();
-            Map<UUID, MailTransport.Failure> failures = transport.send(batch);
+            // accepted messages are recorded as they go, so that a node dying mid-batch leaves few to send again
+            Map<UUID, MailTransport.Failure> failures = transport.send(batch, accepted -> transactions
+                    .executeWithoutResult(status -> outbox.sent(accepted, transport.name(), clock.instant())));
             Instant now = clock.instant();
             transactions.executeWithoutResult(status -> {
-                outbox.sent(batch.stream().map(OutboundMessage::id).filter(id -> !failures.containsKey(id)).toList(),
-                        transport.name(), now);
                 for (OutboundMessage message : batch) {
                     MailTransport.Failure failure = failures.get(message.id());
                     if (failure != null) {

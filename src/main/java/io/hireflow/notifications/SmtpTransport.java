@@ -5,11 +5,13 @@ import java.io.UnsupportedEncodingException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javax.net.SocketFactory;
 
@@ -32,6 +34,9 @@ import org.springframework.util.ClassUtils;
  * does not hold up the others. Each message carries its stored Message-ID, so a retry is the same email again.
  */
 class SmtpTransport implements MailTransport {
+
+    /** How many accepted messages are recorded at a time. */
+    static final int REPORT_EVERY = 20;
 
     private final JavaMailSenderImpl sender;
     private final String from;
@@ -72,8 +77,9 @@ class SmtpTransport implements MailTransport {
      * later.
      */
     @Override
-    public Map<UUID, Failure> send(List<OutboundMessage> messages) {
+    public Map<UUID, Failure> send(List<OutboundMessage> messages, Consumer<List<UUID>> accepted) {
         Map<UUID, Failure> failures = new HashMap<>();
+        List<UUID> taken = new ArrayList<>();
         Transport transport = null;
         String unreachable = null;
         try {
@@ -104,6 +110,11 @@ class SmtpTransport implements MailTransport {
                     }
                     try {
                         transport.sendMessage(mime, mime.getAllRecipients());
+                        taken.add(message.id());
+                        if (taken.size() == REPORT_EVERY) {
+                            accepted.accept(List.copyOf(taken));
+                            taken.clear();
+                        }
                         break;
                     } catch (SendFailedException e) {
                         failures.put(message.id(), new Failure(describe(e), permanent(e)));
@@ -121,6 +132,9 @@ class SmtpTransport implements MailTransport {
             }
         } finally {
             close(transport);
+            if (!taken.isEmpty()) {
+                accepted.accept(List.copyOf(taken));
+            }
         }
         return failures;
     }
