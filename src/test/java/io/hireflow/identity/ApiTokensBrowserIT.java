@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -68,7 +69,14 @@ class ApiTokensBrowserIT extends BrowserTest {
 
     private void submit() {
         WebElement button = find("form.new-token button[type=submit]");
-        button.click();
+        try {
+            button.click();
+        } catch (WebDriverException replaced) {
+            // Chromium can lose the node between finding and clicking it while the page settles ("does not belong
+            // to the document"); the click did not happen, so click the button the page has now
+            button = find("form.new-token button[type=submit]");
+            button.click();
+        }
         wait.until(ExpectedConditions.stalenessOf(button));
     }
 }
