@@ -14,7 +14,9 @@ import tools.jackson.databind.JsonNode;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
+import io.hireflow.WebSession;
 
 /**
  * Each decision says how the candidate is told: the stage's default, now, at a chosen minute, or not at all with a
@@ -51,6 +53,11 @@ class CandidateNoticeApiTests extends ApiTest {
                 "notice", Map.of("mode", "NONE", "reason", "told by phone")));
         JsonNode withheld = message(recruiter, silent, "STAGE_PASSED");
         assertThat(withheld.path("status").asString()).isEqualTo("WITHHELD");
+        // the mailbox says it was not sent, and why
+        WebSession page = new WebSession(port);
+        page.signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
+        String body = page.get("/mailbox/" + withheld.path("id").asString() + "?lang=en").body();
+        assertThat(body).contains("Not sent because").contains("told by phone");
 
         var past = recruiter.post("/api/v1/applications/" + now + "/transitions", Map.of("action", "ADVANCE",
                 "version", 1, "notice", Map.of("mode", "AT", "sendAt", "2020-01-01T00:00:00Z")));
