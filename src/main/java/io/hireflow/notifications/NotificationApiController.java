@@ -223,7 +223,7 @@ class NotificationApiController {
                     + "and by recruiter (the jobs where that user is a recruiter). At most 500.")
     List<Promise> listPromises(Actor actor, @RequestParam(required = false) UUID jobId,
             @RequestParam(required = false) UUID recruiterId, @RequestParam(required = false) Instant until) {
-        return promises.due(actor.organizationId(), new Promises.PromiseFilter(jobId, recruiterId),
+        return promises.due(actor, new Promises.PromiseFilter(jobId, recruiterId),
                 until == null ? Promises.endOfToday(clock, actor.timeZone()) : until);
     }
 
@@ -234,7 +234,7 @@ class NotificationApiController {
                     + "noticed: whether the recruiters were alerted. Filter by job and recruiter. At most 500.")
     List<Promise> listOverduePromises(Actor actor, @RequestParam(required = false) UUID jobId,
             @RequestParam(required = false) UUID recruiterId) {
-        return promises.overdue(actor.organizationId(), new Promises.PromiseFilter(jobId, recruiterId));
+        return promises.overdue(actor, new Promises.PromiseFilter(jobId, recruiterId));
     }
 
     @GetMapping("/notification-settings")

@@ -32,6 +32,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.StageId;
 import io.hireflow.jobs.TeamRole;
+import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.OrganizationId;
@@ -57,16 +58,18 @@ public class Promises {
     private final MessageContext context;
     private final IdentityManagement identity;
     private final JobManagement jobs;
+    private final AccessLog accessLog;
     private final Clock clock;
 
     Promises(JdbcClient jdbc, Outbox outbox, MessageTemplates templates, MessageContext context,
-            IdentityManagement identity, JobManagement jobs, Clock clock) {
+            IdentityManagement identity, JobManagement jobs, AccessLog accessLog, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.templates = templates;
         this.context = context;
         this.identity = identity;
         this.jobs = jobs;
+        this.accessLog = accessLog;
         this.clock = clock;
     }
 
@@ -74,17 +77,29 @@ public class Promises {
     public record PromiseFilter(UUID jobId, UUID recruiterId) {
     }
 
-    /** The open promises due before {@code until} (overdue ones first, then by time), at most {@value #LIMIT}. */
-    @Transactional(readOnly = true)
-    public List<Promise> due(OrganizationId organization, PromiseFilter filter, Instant until) {
-        return query(organization, filter, until, clock.instant(), false);
+    /**
+     * The open promises due before {@code until} (overdue ones first, then by time), at most {@value #LIMIT}. The
+     * candidates named are recorded in the access log.
+     */
+    @Transactional
+    public List<Promise> due(Actor actor, PromiseFilter filter, Instant until) {
+        return logged(actor, query(actor.organizationId(), filter, until, clock.instant(), false));
     }
 
     /** The promises already missed. */
-    @Transactional(readOnly = true)
-    public List<Promise> overdue(OrganizationId organization, PromiseFilter filter) {
+    @Transactional
+    public List<Promise> overdue(Actor actor, PromiseFilter filter) {
         Instant now = clock.instant();
-        return query(organization, filter, now, now, true);
+        return logged(actor, query(actor.organizationId(), filter, now, now, true));
+    }
+
+    private List<Promise> logged(Actor actor, List<Promise> promises) {
+        List<UUID> applications = promises.stream().map(Promise::applicationId).filter(id -> id != null)
+                .distinct().toList();
+        if (!applications.isEmpty()) {
+            accessLog.applications(actor, AccessLog.Action.VIEW_PROMISES, "promises", applications);
+        }
+        return promises;
     }
 
     /** The organization's settings for late decisions: how many days on a delay notice promises; null is off. */

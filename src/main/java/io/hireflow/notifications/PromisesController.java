@@ -44,7 +44,7 @@ class PromisesController {
     @GetMapping("/promises/panel")
     @PreAuthorize(Role.STAFF)
     String panel(Actor actor, @RequestParam(defaultValue = "false") boolean mine, Model model) {
-        List<Promise> due = promises.due(actor.organizationId(),
+        List<Promise> due = promises.due(actor,
                 new Promises.PromiseFilter(null, mine ? actor.userId() : null),
                 Promises.endOfToday(clock, actor.timeZone()));
         Map<String, JobLine> byJob = new LinkedHashMap<>();

@@ -18,7 +18,7 @@ public class AccessLog {
     /** What was done with candidate data. */
     public enum Action {
         VIEW_APPLICATION, VIEW_CANDIDATE, LIST_APPLICATIONS, LIST_CANDIDATES, VIEW_BOARD, ADD_APPLICATION,
-        MOVE_APPLICATION, BULK_MOVE, EDIT_CANDIDATE, VIEW_MESSAGES, SEND_MESSAGE
+        MOVE_APPLICATION, BULK_MOVE, EDIT_CANDIDATE, VIEW_MESSAGES, SEND_MESSAGE, VIEW_PROMISES
     }
 
     private final JdbcClient jdbc;

@@ -58,6 +58,9 @@ class PromiseTests extends ApiTest {
                 + Instant.now().plus(Duration.ofDays(8))).json();
         assertThat(soon).extracting(p -> p.path("applicationId").asString()).containsExactly(late, onTime);
         assertThat(recruiter.get("/api/v1/promises/overdue?recruiterId=" + recruiterId).json()).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from access_log where organization_id = ? and action = 'VIEW_PROMISES'")
+                .param(UUID.fromString(tenant.id())).query(Long.class).single()).as("each look is on record")
+                .isEqualTo(3);
 
         var refused = tenant.admin().put("/api/v1/notification-settings", Map.of("delayNoticeDays", 99));
         assertThat(refused.status()).isEqualTo(400);
