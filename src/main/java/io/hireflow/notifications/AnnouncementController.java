@@ -1,7 +1,5 @@
 package io.hireflow.notifications;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -21,9 +19,9 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageKind;
+import io.hireflow.shared.Minutes;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.HireflowException;
-import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 
@@ -78,7 +76,7 @@ class AnnouncementController {
             RedirectAttributes redirect, Locale locale) {
         try {
             Announcement started = announcements.start(actor, new Announcements.StartAnnouncement(jobId, stageId,
-                    passEvent, failEvent, minute(sendAt, actor)));
+                    passEvent, failEvent, Minutes.local(sendAt, actor.timeZone(), "sendAt")));
             return "redirect:/announcements/" + started.id();
         } catch (HireflowException refusal) {
             PageRefusals.flash(redirect, "announcements.refused", PageRefusals.text(messages, refusal, locale));
@@ -105,16 +103,5 @@ class AnnouncementController {
 
     private static List<Stage> stages(Job job) {
         return job.stages().stream().filter(stage -> stage.kind() != StageKind.HIRED).toList();
-    }
-
-    private static java.time.Instant minute(String value, Actor actor) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(actor.timeZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("sendAt", "validation.format");
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.hireflow.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.StageId;
 import io.hireflow.pipeline.PipelineManagement;
 import io.hireflow.pipeline.StageResult;
+import io.hireflow.shared.Minutes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.Ids;
@@ -42,17 +42,17 @@ public class Announcements {
     private final PipelineManagement pipeline;
     private final MessageTemplates templates;
     private final MessageContext context;
-    private final NotificationProperties properties;
+    private final Outbox outbox;
     private final AccessLog accessLog;
     private final Clock clock;
 
     Announcements(JdbcClient jdbc, PipelineManagement pipeline, MessageTemplates templates, MessageContext context,
-            NotificationProperties properties, AccessLog accessLog, Clock clock) {
+            Outbox outbox, AccessLog accessLog, Clock clock) {
         this.jdbc = jdbc;
         this.pipeline = pipeline;
         this.templates = templates;
         this.context = context;
-        this.properties = properties;
+        this.outbox = outbox;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -85,37 +85,15 @@ public class Announcements {
     public Announcement start(Actor actor, StartAnnouncement command) {
         Plan plan = plan(actor.organizationId(), command);
         Instant now = clock.instant();
-        Instant sendAt = command.sendAt() == null ? now : command.sendAt().truncatedTo(ChronoUnit.MINUTES);
-        if (command.sendAt() != null && sendAt.isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new InvalidInputException("sendAt", "validation.message.past");
-        }
+        Instant sendAt = command.sendAt() == null ? now : Minutes.notPast(command.sendAt(), now, "sendAt");
         UUID id = Ids.newId();
-        int n = plan.pending.size();
-        UUID[] ids = new UUID[n];
-        UUID[] applications = new UUID[n];
-        UUID[] candidates = new UUID[n];
-        String[] events = new String[n];
-        String[] recipients = new String[n];
-        String[] names = new String[n];
-        String[] subjects = new String[n];
-        String[] texts = new String[n];
-        String[] htmls = new String[n];
-        String[] keys = new String[n];
-        String[] messageIds = new String[n];
-        for (int i = 0; i < n; i++) {
-            StageResult result = plan.pending.get(i);
-            TemplateText.Rendered content = plan.render(result);
-            ids[i] = Ids.newId();
-            applications[i] = result.applicationId().value();
-            candidates[i] = result.candidateId().value();
-            events[i] = (result.passed() ? command.passEvent() : command.failEvent()).name();
-            recipients[i] = result.candidateEmail();
-            names[i] = result.candidateName();
-            subjects[i] = content.subject();
-            texts[i] = content.text();
-            htmls[i] = content.html();
-            keys[i] = resultKey(command.stageId(), result.applicationId().value());
-            messageIds[i] = "<" + ids[i] + "@" + properties.messageIdDomain() + ">";
+        List<Outbox.Envelope> envelopes = new ArrayList<>(plan.pending.size());
+        for (StageResult result : plan.pending) {
+            UUID application = result.applicationId().value();
+            MessageEvent event = result.passed() ? command.passEvent() : command.failEvent();
+            envelopes.add(new Outbox.Envelope(actor.organizationId(), application, result.candidateId().value(),
+                    command.stageId(), event, plan.job.language(), result.candidateEmail(), result.candidateName(),
+                    plan.render(result), resultKey(command.stageId(), application), sendAt, actor, null));
         }
         jdbc.sql("""
                 insert into announcement (id, organization_id, job_id, stage_id, pass_event, fail_event, send_at,
@@ -128,35 +106,16 @@ public class Announcements {
                 .param("sendAt", Timestamp.from(sendAt)).param("skipped", plan.alreadyTold)
                 .param("now", Timestamp.from(now)).param("by", actor.userId()).param("byName", actor.name())
                 .update();
-        List<String> written = n == 0 ? List.of() : jdbc.sql("""
-                insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
-                    language, recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id,
-                    status, send_at, next_attempt_at, created_at, created_by, created_by_name, announcement_id)
-                select m.id, :org, m.application, m.candidate, :stage, m.event, :language, m.recipient, m.name,
-                    m.subject, m.text, m.html, m.key, m.message_id, 'QUEUED', :sendAt, :sendAt, :now, :by, :byName,
-                    :announcement
-                from unnest(:ids, :applications, :candidates, :events, :recipients, :names, :subjects, :texts,
-                            :htmls, :keys, :messageIds)
-                    as m(id, application, candidate, event, recipient, name, subject, text, html, key, message_id)
-                on conflict (organization_id, idempotency_key) do nothing
-                returning event""")
-                .param("org", actor.organizationId().value()).param("stage", command.stageId())
-                .param("language", plan.job.language()).param("sendAt", Timestamp.from(sendAt))
-                .param("now", Timestamp.from(now)).param("by", actor.userId()).param("byName", actor.name())
-                .param("announcement", id).param("ids", ids).param("applications", applications)
-                .param("candidates", candidates).param("events", events).param("recipients", recipients)
-                .param("names", names).param("subjects", subjects).param("texts", texts).param("htmls", htmls)
-                .param("keys", keys).param("messageIds", messageIds)
-                .query(String.class).list();
+        List<MessageEvent> written = outbox.writeAll(envelopes, id, now);
         long passed = command.passEvent() == null ? 0
-                : written.stream().filter(event -> event.equals(command.passEvent().name())).count();
+                : written.stream().filter(event -> event == command.passEvent()).count();
         int total = written.size();
         // two announcements started at once: the later one skips what the first already wrote
         jdbc.sql("""
                 update announcement set total = :total, passed = :passed, failed = :failed, skipped = :skipped
                 where id = :id""")
                 .param("total", total).param("passed", (int) passed).param("failed", total - (int) passed)
-                .param("skipped", plan.alreadyTold + n - total).param("id", id).update();
+                .param("skipped", plan.alreadyTold + envelopes.size() - total).param("id", id).update();
         accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "announcement " + id,
                 plan.pending.stream().map(result -> result.candidateId().value()).distinct().toList());
         return announcement(actor, id);
@@ -181,16 +140,6 @@ public class Announcements {
                         rs.getInt("passed"), rs.getInt("failed"), rs.getInt("skipped"),
                         rs.getTimestamp("created_at").toInstant(), rs.getString("created_by_name"), progress))
                 .optional().orElseThrow(() -> new NotFoundException("announcement"));
-    }
-
-    /** The organization's announcements, newest first. */
-    @Transactional(readOnly = true)
-    public List<Announcement> announcements(Actor actor, int limit) {
-        List<UUID> ids = jdbc.sql("select id from announcement where organization_id = ? order by created_at desc "
-                + "limit ?").params(actor.organizationId().value(), limit).query(UUID.class).list();
-        List<Announcement> all = new ArrayList<>();
-        ids.forEach(id -> all.add(announcement(actor, id)));
-        return all;
     }
 
     /** The key that makes one stage's result go to one application once, whichever way it is sent. */

@@ -96,7 +96,7 @@ class DeliveryLogController {
         MessageEvent event = form.eventOrFreeForm();
         if (event == MessageEvent.DELAY_NOTICE && form.newExpectedDate() != null
                 && form.newExpectedDate().isBefore(LocalDate.now(clock.withZone(zone)))) {
-            binding.rejectValue("newExpectedDate", "validation.message.past");
+            binding.rejectValue("newExpectedDate", "validation.past");
         }
         if (form.later() && form.sendAt() == null && !binding.hasFieldErrors("sendAt")) {
             binding.rejectValue("sendAt", "validation.required");

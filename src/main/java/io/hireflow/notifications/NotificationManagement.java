@@ -3,7 +3,6 @@ package io.hireflow.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.JobApplicationId;
 import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.shared.Minutes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
@@ -201,11 +201,7 @@ public class NotificationManagement {
         if (requested == null) {
             return now;
         }
-        Instant minute = requested.truncatedTo(ChronoUnit.MINUTES);
-        if (minute.isBefore(now.truncatedTo(ChronoUnit.MINUTES))) {
-            throw new InvalidInputException("sendAt", "validation.message.past");
-        }
-        return minute;
+        return Minutes.notPast(requested, now, "sendAt");
     }
 
     private OutboundMessage find(OrganizationId organization, UUID id) {

@@ -71,13 +71,83 @@ class Outbox {
                 .param("recipient", envelope.recipient()).param("recipientName", envelope.recipientName())
                 .param("subject", envelope.content().subject()).param("text", envelope.content().text())
                 .param("html", envelope.content().html()).param("key", envelope.idempotencyKey())
-                .param("messageId", "<" + id + "@" + properties.messageIdDomain() + ">")
+                .param("messageId", messageId(id))
                 .param("sendAt", sendAt).param("now", Timestamp.from(now))
                 .param("by", envelope.createdBy() == null ? null : envelope.createdBy().userId())
                 .param("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
                 .param("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD).name())
                 .param("note", envelope.withheld())
                 .update();
+    }
+
+    /**
+     * Writes many messages in one statement, each unless one with its idempotency key exists, all belonging to one
+     * announcement; answers the events of those written. The messages share their organization, send time and
+     * author (those of the first).
+     */
+    List<MessageEvent> writeAll(List<Envelope> envelopes, UUID announcement, Instant now) {
+        if (envelopes.isEmpty()) {
+            return List.of();
+        }
+        int n = envelopes.size();
+        UUID[] ids = new UUID[n];
+        UUID[] applications = new UUID[n];
+        UUID[] candidates = new UUID[n];
+        UUID[] stages = new UUID[n];
+        String[] events = new String[n];
+        String[] languages = new String[n];
+        String[] recipients = new String[n];
+        String[] names = new String[n];
+        String[] subjects = new String[n];
+        String[] texts = new String[n];
+        String[] htmls = new String[n];
+        String[] keys = new String[n];
+        String[] messageIds = new String[n];
+        for (int i = 0; i < n; i++) {
+            Envelope envelope = envelopes.get(i);
+            ids[i] = Ids.newId();
+            applications[i] = envelope.applicationId();
+            candidates[i] = envelope.candidateId();
+            stages[i] = envelope.stageId();
+            events[i] = envelope.event().name();
+            languages[i] = envelope.language();
+            recipients[i] = envelope.recipient();
+            names[i] = envelope.recipientName();
+            subjects[i] = envelope.content().subject();
+            texts[i] = envelope.content().text();
+            htmls[i] = envelope.content().html();
+            keys[i] = envelope.idempotencyKey();
+            messageIds[i] = messageId(ids[i]);
+        }
+        Envelope first = envelopes.get(0);
+        Timestamp sendAt = Timestamp.from(first.sendAt() == null ? now : first.sendAt());
+        return jdbc.sql("""
+                insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
+                    language, recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id,
+                    status, send_at, next_attempt_at, created_at, created_by, created_by_name, announcement_id)
+                select m.id, :org, m.application, m.candidate, m.stage, m.event, m.language, m.recipient, m.name,
+                    m.subject, m.text, m.html, m.key, m.message_id, 'QUEUED', :sendAt, :sendAt, :now, :by, :byName,
+                    :announcement
+                from unnest(:ids, :applications, :candidates, :stages, :events, :languages, :recipients, :names,
+                            :subjects, :texts, :htmls, :keys, :messageIds)
+                    as m(id, application, candidate, stage, event, language, recipient, name, subject, text, html,
+                         key, message_id)
+                on conflict (organization_id, idempotency_key) do nothing
+                returning event""")
+                .param("org", first.organization().value()).param("sendAt", sendAt).param("now", Timestamp.from(now))
+                .param("by", first.createdBy() == null ? null : first.createdBy().userId())
+                .param("byName", first.createdBy() == null ? null : first.createdBy().name())
+                .param("announcement", announcement).param("ids", ids).param("applications", applications)
+                .param("candidates", candidates).param("stages", stages).param("events", events)
+                .param("languages", languages).param("recipients", recipients).param("names", names)
+                .param("subjects", subjects).param("texts", texts).param("htmls", htmls).param("keys", keys)
+                .param("messageIds", messageIds)
+                .query((rs, row) -> MessageEvent.valueOf(rs.getString(1))).list();
+    }
+
+    /** The Message-ID of the message with this id: unique because the id is. */
+    private String messageId(UUID id) {
+        return "<" + id + "@" + properties.messageIdDomain() + ">";
     }
 
     /**

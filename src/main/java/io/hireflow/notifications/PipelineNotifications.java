@@ -2,14 +2,11 @@ package io.hireflow.notifications;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import io.hireflow.jobs.Job;
-import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.StageId;
 import io.hireflow.pipeline.ApplicationMoved;
 import io.hireflow.pipeline.ApplicationReceived;
@@ -27,16 +24,14 @@ class PipelineNotifications {
     private final MessageTemplates templates;
     private final MessageContext context;
     private final Outbox outbox;
-    private final JobManagement jobs;
     private final NoticeDefaults defaults;
     private final Clock clock;
 
-    PipelineNotifications(MessageTemplates templates, MessageContext context, Outbox outbox, JobManagement jobs,
+    PipelineNotifications(MessageTemplates templates, MessageContext context, Outbox outbox,
             NoticeDefaults defaults, Clock clock) {
         this.templates = templates;
         this.context = context;
         this.outbox = outbox;
-        this.jobs = jobs;
         this.defaults = defaults;
         this.clock = clock;
     }
@@ -61,7 +56,7 @@ class PipelineNotifications {
             case ADVANCED -> MessageEvent.STAGE_PASSED;
             case SKIPPED -> MessageEvent.STAGE_SKIPPED;
             case REJECTED -> MessageEvent.REJECTED;
-            case MOVED -> forward(moved) ? MessageEvent.STAGE_PASSED : null;
+            case MOVED -> moved.forward() ? MessageEvent.STAGE_PASSED : null;
             // holding, reopening and withdrawing change nothing the candidate waits for; a hire is announced with
             // the accepted offer
             default -> null;
@@ -78,18 +73,10 @@ class PipelineNotifications {
             case DEFAULT -> defaults.notifies(moved.fromStageId()) ? null : Outbox.STAGE_DEFAULT;
             default -> null;
         };
-        Instant sendAt = notice.mode() == CandidateNotice.Mode.AT ? notice.sendAt().truncatedTo(ChronoUnit.MINUTES)
-                : null;
+        Instant sendAt = notice.mode() == CandidateNotice.Mode.AT ? notice.sendAt() : null;
         enqueue(moved.organizationId(), moved.applicationId().value(), moved.candidateId().value(), event, values,
                 "application/" + moved.applicationId().value() + "/v" + moved.version(),
                 moved.fromStageId().value(), sendAt, withheld);
-    }
-
-    private boolean forward(ApplicationMoved moved) {
-        Job job = jobs.job(moved.organizationId(), moved.jobId());
-        int from = job.stage(moved.fromStageId()).map(stage -> stage.position()).orElse(Integer.MAX_VALUE);
-        int to = job.stage(moved.toStageId()).map(stage -> stage.position()).orElse(Integer.MIN_VALUE);
-        return to > from;
     }
 
     private void enqueue(OrganizationId organization, UUID applicationId, UUID candidateId, MessageEvent event,

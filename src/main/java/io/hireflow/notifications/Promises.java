@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -139,11 +140,13 @@ public class Promises {
     @Transactional
     public int watch(OrganizationId only) {
         int noticed = 0;
-        for (Promise missed : query(only, new PromiseFilter(null, null), clock.instant(), clock.instant(), true)) {
+        for (Missed found : query(only, new PromiseFilter(null, null), clock.instant(), clock.instant(), true,
+                Promises::missed)) {
+            Promise missed = found.promise();
             if (missed.noticed()) {
                 continue;
             }
-            OrganizationId organization = organizationOf(missed);
+            OrganizationId organization = found.organization();
             boolean first = jdbc.sql("""
                     insert into missed_promise (key, organization_id, kind, job_id, application_id, message_id,
                         announcement_id, due_at, noticed_at)
@@ -159,7 +162,7 @@ public class Promises {
             noticed++;
             alertRecruiters(organization, missed);
             if (missed.kind() == Promise.Kind.DECISION) {
-                delayNoticeDays(organization).ifPresent(days -> tellOfDelay(organization, missed, days));
+                delayNoticeDays(organization).ifPresent(days -> tellOfDelay(organization, found, days));
             }
         }
         if (noticed > 0) {
@@ -203,21 +206,17 @@ public class Promises {
         }
     }
 
-    private void tellOfDelay(OrganizationId organization, Promise missed, int days) {
-        var application = jdbc.sql("""
-                select candidate_id, job_id, stage_id, stage_entered_at from job_application where id = ?""")
-                .param(missed.applicationId())
-                .query((rs, row) -> new Object[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class), rs.getTimestamp(4).toInstant()})
-                .single();
-        StageId stage = new StageId((UUID) application[2]);
-        var values = context.forApplication(organization, new JobId((UUID) application[1]),
-                new CandidateId((UUID) application[0]), stage, null, stage, (Instant) application[3]);
+    /** A late decision's candidate is told of the delay, with a new date {@code days} on. */
+    private void tellOfDelay(OrganizationId organization, Missed found, int days) {
+        Promise missed = found.promise();
+        StageId stage = new StageId(missed.stageId());
+        var values = context.forApplication(organization, new JobId(missed.jobId()), found.candidate(), stage, null,
+                stage, found.since());
         Map<String, String> filled = new HashMap<>(values.values());
         filled.put("newExpectedDate", MessageContext.date(clock.instant().plus(Duration.ofDays(days)), values.zone(),
                 values.language()));
         OutboundMessage notice = outbox.enqueue(new Outbox.Envelope(organization, missed.applicationId(),
-                (UUID) application[0], stage.value(), MessageEvent.DELAY_NOTICE, values.language(),
+                found.candidate().value(), stage.value(), MessageEvent.DELAY_NOTICE, values.language(),
                 values.recipient(), values.recipientName(), templates.text(organization, MessageEvent.DELAY_NOTICE,
                         values.language()).render(filled), "delay/" + missed.key(), null, null, null),
                 clock.instant());
@@ -235,18 +234,26 @@ public class Promises {
         };
     }
 
-    private OrganizationId organizationOf(Promise promise) {
-        UUID organization = promise.jobId() != null
-                ? jdbc.sql("select organization_id from job where id = ?").param(promise.jobId()).query(UUID.class)
-                        .single()
-                : jdbc.sql("select organization_id from outbound_message where id = ?").param(promise.messageId())
-                        .query(UUID.class).single();
-        return new OrganizationId(organization);
-    }
 
     /** All open promises due before {@code until}; with {@code missedOnly}, those past their time (and grace). */
     private List<Promise> query(OrganizationId organization, PromiseFilter filter, Instant until, Instant now,
             boolean missedOnly) {
+        return query(organization, filter, until, now, missedOnly, Promises::row);
+    }
+
+    /** A missed promise with what acting on it needs: its organization, and for a decision the candidate and since. */
+    private record Missed(Promise promise, OrganizationId organization, CandidateId candidate, Instant since) {
+    }
+
+    private static Missed missed(ResultSet rs, int row) throws SQLException {
+        UUID candidate = rs.getObject("candidate_id", UUID.class);
+        Timestamp since = rs.getTimestamp("since");
+        return new Missed(row(rs, row), new OrganizationId(rs.getObject("organization_id", UUID.class)),
+                candidate == null ? null : new CandidateId(candidate), since == null ? null : since.toInstant());
+    }
+
+    private <T> List<T> query(OrganizationId organization, PromiseFilter filter, Instant until, Instant now,
+            boolean missedOnly, RowMapper<T> mapper) {
         return jdbc.sql("""
                 with promise as (
                     select 'DECISION' as kind, a.organization_id, a.job_id, j.title as job_title,
@@ -255,13 +262,14 @@ public class Promises {
                            a.stage_entered_at + make_interval(days => s.deadline_days) as due_at,
                            'decision/' || a.id || '/' || a.stage_id || '/'
                                || (extract(epoch from a.stage_entered_at) * 1000)::bigint as key,
-                           interval '0' as grace
+                           interval '0' as grace, a.candidate_id, a.stage_entered_at as since
                     from job_application a join job_stage s on s.id = a.stage_id join job j on j.id = a.job_id
                     where a.status = 'ACTIVE' and s.deadline_days is not null and j.status <> 'CLOSED'
                       and (cast(:org as uuid) is null or a.organization_id = :org)
                     union all
                     select 'MESSAGE', m.organization_id, a.job_id, j.title, m.application_id, m.recipient_name,
-                           m.stage_id, s.name, m.id, null, 1, m.send_at, 'message/' || m.id, interval '1 minute'
+                           m.stage_id, s.name, m.id, null, 1, m.send_at, 'message/' || m.id, interval '1 minute',
+                           null, null
                     from outbound_message m
                     left join job_application a on a.id = m.application_id
                     left join job j on j.id = a.job_id
@@ -273,7 +281,8 @@ public class Promises {
                       and (cast(:org as uuid) is null or m.organization_id = :org)
                     union all
                     select 'ANNOUNCEMENT', an.organization_id, an.job_id, j.title, null, null, an.stage_id, s.name,
-                           null, an.id, an.total, an.send_at, 'announcement/' || an.id, interval '1 minute'
+                           null, an.id, an.total, an.send_at, 'announcement/' || an.id, interval '1 minute',
+                           null, null
                     from announcement an join job j on j.id = an.job_id
                     left join job_stage s on s.id = an.stage_id
                     where exists (select 1 from outbound_message m where m.announcement_id = an.id
@@ -293,7 +302,7 @@ public class Promises {
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
                 .param("missedOnly", missedOnly).param("job", filter.jobId()).param("recruiter", filter.recruiterId())
                 .param("limit", LIMIT)
-                .query(Promises::row).list();
+                .query(mapper).list();
     }
 
     private static Promise row(ResultSet rs, int row) throws SQLException {

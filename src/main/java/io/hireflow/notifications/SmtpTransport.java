@@ -1,9 +1,6 @@
 package io.hireflow.notifications;
 
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
@@ -12,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-
-import javax.net.SocketFactory;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -44,8 +39,6 @@ class SmtpTransport implements MailTransport {
     SmtpTransport(JavaMailSenderImpl sender, String from) {
         this.sender = sender;
         this.from = from;
-        // SMTP is a conversation of small writes; with Nagle's algorithm each message waits for delayed ACKs
-        sender.getJavaMailProperties().put("mail.smtp.socketFactory", new NoDelaySocketFactory());
         // the name we greet the server with (EHLO); without one, every connection looks this host up in DNS first
         sender.getJavaMailProperties().putIfAbsent("mail.smtp.localhost", from.substring(from.lastIndexOf('@') + 1));
         nameStreamProvider();
@@ -196,41 +189,6 @@ class SmtpTransport implements MailTransport {
             }
         }
         return text.toString();
-    }
-
-    /** Plain sockets with TCP_NODELAY, so a message's last line is not held back waiting for an acknowledgement. */
-    private static final class NoDelaySocketFactory extends SocketFactory {
-
-        private static Socket noDelay(Socket socket) throws IOException {
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket() throws IOException {
-            return noDelay(new Socket());
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return noDelay(new Socket(host, port, localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return noDelay(new Socket(host, port));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-                throws IOException {
-            return noDelay(new Socket(address, port, localAddress, localPort));
-        }
     }
 
     /** A MIME message that keeps the Message-ID it was given instead of making a new one on each save. */

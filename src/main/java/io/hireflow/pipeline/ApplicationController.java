@@ -1,8 +1,5 @@
 package io.hireflow.pipeline;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -32,6 +29,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageKind;
+import io.hireflow.shared.Minutes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
@@ -111,25 +109,14 @@ class ApplicationController {
         try {
             pipeline.transition(actor, new JobApplicationId(applicationId),
                     new Transition(action, toStageId, reasonCode, reason, version),
-                    new CandidateNotice(noticeMode, localMinute(noticeAt, actor), noticeReason));
+                    new CandidateNotice(noticeMode, Minutes.local(noticeAt, actor.timeZone(), "notice.sendAt"),
+                            noticeReason));
             redirect.addFlashAttribute("notice", "application.moved." + action.name());
         } catch (HireflowException refusal) {
             PageRefusals.flash(redirect, "application.refused", PageRefusals.text(messages, refusal, locale));
             redirect.addFlashAttribute("refusedAction", action);
         }
         return "redirect:/applications/{applicationId}";
-    }
-
-    /** A {@code datetime-local} value, read in the organization's time zone; blank is none. */
-    private static Instant localMinute(String value, Actor actor) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(value.strip()).atZone(actor.timeZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("notice.sendAt", "validation.format");
-        }
     }
 
     @GetMapping("/jobs/{jobId}/applications/new")

@@ -30,6 +30,7 @@ import io.hireflow.jobs.JobStatus;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
 import io.hireflow.pipeline.JobApplication.Move;
+import io.hireflow.shared.Minutes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
@@ -312,7 +313,7 @@ public class PipelineManagement {
     @Transactional
     public ApplicationView transition(Actor actor, JobApplicationId id, Transition transition,
             CandidateNotice notice) {
-        checkNotice(notice);
+        notice = checkNotice(notice);
         var current = jdbc.sql("""
                 select id, stage_id, status, version, job_id, candidate_id from job_application
                 where id = ? and organization_id = ?""")
@@ -327,10 +328,13 @@ public class PipelineManagement {
         if (transition.version() != application.version()) {
             throw new ConflictException("error.stale");
         }
-        Move move = applyMove(actor, application, jobs.job(actor.organizationId(), current.jobId()), transition);
+        Job job = jobs.job(actor.organizationId(), current.jobId());
+        Move move = applyMove(actor, application, job, transition);
+        boolean forward = job.stage(move.toStageId()).orElseThrow().position()
+                > job.stage(move.fromStageId()).orElseThrow().position();
         events.publishEvent(new ApplicationMoved(actor.organizationId(), id, current.jobId(), current.candidateId(),
-                move.type(), move.fromStageId(), move.toStageId(), move.status(), application.version() + 1,
-                clock.instant(), notice));
+                move.type(), move.fromStageId(), move.toStageId(), forward, move.status(),
+                application.version() + 1, clock.instant(), notice));
         accessLog.applications(actor, AccessLog.Action.MOVE_APPLICATION, transition.action() + " application " + id,
                 List.of(id.value()));
         return application(actor.organizationId(), id);
@@ -339,14 +343,14 @@ public class PipelineManagement {
     private record Current(JobApplication application, JobId jobId, CandidateId candidateId) {
     }
 
-    private void checkNotice(CandidateNotice notice) {
+    /** The notice as it may be kept: a chosen time dropped to its minute; refused when incomplete or past. */
+    private CandidateNotice checkNotice(CandidateNotice notice) {
         if (notice.mode() == CandidateNotice.Mode.AT) {
             if (notice.sendAt() == null) {
                 throw new InvalidInputException("notice.sendAt", "validation.required");
             }
-            if (notice.sendAt().isBefore(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
-                throw new InvalidInputException("notice.sendAt", "validation.notice.past");
-            }
+            notice = new CandidateNotice(notice.mode(), Minutes.notPast(notice.sendAt(), clock.instant(),
+                    "notice.sendAt"), notice.reason());
         }
         if (notice.mode() == CandidateNotice.Mode.NONE && notice.reason() == null) {
             throw new InvalidInputException("notice.reason", "validation.notice.reasonRequired");
@@ -354,6 +358,7 @@ public class PipelineManagement {
         if (notice.reason() != null && notice.reason().length() > 500) {
             throw new InvalidInputException("notice.reason", "validation.tooLong", 500);
         }
+        return notice;
     }
 
     private Move applyMove(Actor actor, JobApplication application, Job job, Transition transition) {
