@@ -12,6 +12,7 @@ class NotificationConfiguration {
     @Bean
     MailTransport mailTransport(ObjectProvider<JavaMailSenderImpl> smtp, NotificationProperties properties) {
         JavaMailSenderImpl sender = smtp.getIfAvailable();
-        return sender == null ? new MailboxTransport() : new SmtpTransport(sender, properties.from());
+        return sender == null ? new MailboxTransport()
+                : new SmtpTransport(SmtpSettings.of(sender, properties.from()), properties.from());
     }
 }

@@ -1,61 +1,55 @@
 package io.hireflow.notifications;
 
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.StreamProvider;
-
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.util.ClassUtils;
-
 /**
- * Delivery over SMTP. A batch goes over one connection; a message the server refuses is reported on its own and
- * does not hold up the others. Each message carries its stored Message-ID, so a retry is the same email again.
+ * Delivery over SMTP. A batch goes over one connection, pipelined where the server allows it; a message the server
+ * refuses is reported on its own and does not hold up the others. Each message carries its stored Message-ID, so a
+ * retry is the same email again.
  */
-class SmtpTransport implements MailTransport {
-
-    /** How many accepted messages are recorded at a time. */
-    static final int REPORT_EVERY = 20;
-
-    private final JavaMailSenderImpl sender;
-    private final String from;
-
-    SmtpTransport(JavaMailSenderImpl sender, String from) {
-        this.sender = sender;
-        this.from = from;
-        // the name we greet the server with (EHLO); without one, every connection looks this host up in DNS first
-        sender.getJavaMailProperties().putIfAbsent("mail.smtp.localhost", from.substring(from.lastIndexOf('@') + 1));
-        nameStreamProvider();
-    }
+class SmtpTransport implements MailTransport, AutoCloseable {
 
     /**
-     * Jakarta Mail looks up its stream provider with a ServiceLoader for every body part it makes or writes, which in
-     * a packaged application means scanning the nested jars each time: most of the cost of a message. Naming the
-     * provider makes the lookup a plain class lookup.
+     * Accepted messages are recorded a hundred at a time, or sooner when a quarter of a second has passed since the
+     * last record. Each record is a database transaction, which costs more than sending a message; what a node that
+     * dies sends again (as the same emails) is at most one record's worth per connection.
      */
-    private static void nameStreamProvider() {
-        String property = StreamProvider.class.getName();
-        String provider = "org.eclipse.angus.mail.util.MailStreamProvider";
-        if (System.getProperty(property) == null
-                && ClassUtils.isPresent(provider, SmtpTransport.class.getClassLoader())) {
-            System.setProperty(property, provider);
+    static final int REPORT_EVERY = 100;
+    static final long REPORT_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+
+    private final SmtpSettings settings;
+    private final String from;
+    private final Set<SmtpSession> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watch;
+
+    SmtpTransport(SmtpSettings settings, String from) {
+        if (!MimeWriter.deliverable(from)) {
+            throw new IllegalArgumentException("The sender address is not a plain email address: " + from);
         }
+        this.settings = settings;
+        this.from = from;
+        // sockets have no write time-out of their own: once a second, close any connection stuck in a write
+        this.watch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "smtp-write-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watch.scheduleWithFixedDelay(() -> {
+            long now = System.nanoTime();
+            open.stream().filter(session -> session.stuckWriting(now)).forEach(SmtpSession::close);
+        }, 1, 1, TimeUnit.SECONDS);
     }
 
     @Override
@@ -64,117 +58,178 @@ class SmtpTransport implements MailTransport {
     }
 
     /**
-     * Sends the batch over one connection, message after message. (Not through {@code JavaMailSender}, which asks
-     * the server with a NOOP before every message whether the connection still stands: a round trip each.) A message
-     * the server refuses fails alone; a lost connection is opened again once, and what still cannot go is retried
-     * later.
+     * Sends the batch over one connection. A lost connection is opened again once; the messages whose fate it left
+     * unknown, and whatever still cannot go, are retried later (with the same Message-ID).
      */
     @Override
     public Map<UUID, Failure> send(List<OutboundMessage> messages, Consumer<List<UUID>> accepted) {
-        Map<UUID, Failure> failures = new HashMap<>();
-        List<UUID> taken = new ArrayList<>();
-        Transport transport = null;
-        String unreachable = null;
+        Batch batch = new Batch(accepted);
+        SmtpSession session = null;
+        boolean dropped = false;
         try {
             for (OutboundMessage message : messages) {
-                if (unreachable != null) {
-                    failures.put(message.id(), new Failure(unreachable, false));
-                    continue;
-                }
-                MimeMessage mime;
-                try {
-                    mime = mime(message);
-                    mime.saveChanges();
-                } catch (MessagingException | UnsupportedEncodingException e) {
-                    // an address that cannot be written down will not get better by waiting
-                    failures.put(message.id(), new Failure(describe(e), true));
-                    continue;
-                }
-                for (int attempt = 0; ; attempt++) {
-                    if (transport == null) {
-                        try {
-                            transport = connect();
-                        } catch (MessagingException e) {
-                            // the server cannot be reached or refuses us: the rest of the batch waits too
-                            unreachable = describe(e);
-                            failures.put(message.id(), new Failure(unreachable, false));
-                            break;
-                        }
-                    }
+                if (batch.unreachable != null) {
+                    batch.failures.put(message.id(), new Failure(batch.unreachable, false));
+                } else if (!MimeWriter.deliverable(message.recipient())) {
+                    batch.failures.put(message.id(), new Failure("Not an address mail can be sent to: "
+                            + message.recipient(), true));
+                } else {
                     try {
-                        transport.sendMessage(mime, mime.getAllRecipients());
-                        taken.add(message.id());
-                        if (taken.size() == REPORT_EVERY) {
-                            accepted.accept(List.copyOf(taken));
-                            taken.clear();
+                        if (session == null) {
+                            session = connect();
                         }
-                        break;
-                    } catch (SendFailedException e) {
-                        failures.put(message.id(), new Failure(describe(e), permanent(e)));
-                        break;
-                    } catch (MessagingException e) {
-                        // the connection may have dropped: open it again once for this message
-                        close(transport);
-                        transport = null;
-                        if (attempt > 0) {
-                            failures.put(message.id(), new Failure(describe(e), false));
-                            break;
+                        transaction(session, batch, new Transaction(message, batch));
+                    } catch (IOException e) {
+                        // what was in flight may or may not have arrived: it goes again later, as the same email
+                        String error = describe(e);
+                        batch.unfinished(error);
+                        batch.failures.putIfAbsent(message.id(), new Failure(error, false));
+                        if (session == null || dropped) {
+                            // the server cannot be reached, or dropped us twice: the rest of the batch waits too
+                            batch.unreachable = error;
                         }
+                        disconnect(session);
+                        session = null;
+                        dropped = true;
                     }
+                }
+            }
+            if (session != null) {
+                try {
+                    session.sync();
+                } catch (IOException e) {
+                    batch.unfinished(describe(e));
                 }
             }
         } finally {
-            close(transport);
-            if (!taken.isEmpty()) {
-                accepted.accept(List.copyOf(taken));
+            if (session != null) {
+                open.remove(session);
+                session.quit();
             }
+            batch.report();
         }
-        return failures;
+        return batch.failures;
     }
 
-    private Transport connect() throws MessagingException {
-        Transport transport = sender.getSession().getTransport(sender.getProtocol() == null ? "smtp"
-                : sender.getProtocol());
-        transport.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
-        return transport;
+    private SmtpSession connect() throws IOException {
+        SmtpSession session = SmtpSession.open(settings);
+        open.add(session);
+        return session;
     }
 
-    private static void close(Transport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                // the connection is going away anyway
-            }
+    private void disconnect(SmtpSession session) {
+        if (session != null) {
+            open.remove(session);
+            session.close();
         }
     }
 
-    /** The message as text and HTML alternatives of the same content. */
-    private MimeMessage mime(OutboundMessage message) throws MessagingException, UnsupportedEncodingException {
-        String utf8 = StandardCharsets.UTF_8.name();
-        MimeMessage mime = new StableIdMessage(sender.getSession(), message.messageId());
-        mime.setFrom(new InternetAddress(from));
-        InternetAddress to = new InternetAddress(message.recipient(), message.recipientName(), utf8);
-        to.validate();
-        mime.setRecipient(Message.RecipientType.TO, to);
-        mime.setSubject(message.subject(), utf8);
-        mime.setSentDate(Date.from(message.createdAt()));
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(message.bodyText(), utf8);
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(message.bodyHtml(), utf8, "html");
-        MimeMultipart alternatives = new MimeMultipart("alternative");
-        alternatives.addBodyPart(text);
-        alternatives.addBodyPart(html);
-        mime.setContent(alternatives);
-        mime.setHeader("Auto-Submitted", "auto-generated");
-        mime.setHeader("Content-Language", message.language());
-        return mime;
+    /**
+     * One message: MAIL, RCPT and DATA go out together (with the previous message's content ahead of them), and this
+     * message's content waits to go with the next one's commands.
+     */
+    private void transaction(SmtpSession session, Batch batch, Transaction transaction) throws IOException {
+        batch.inFlight.add(transaction);
+        session.command("MAIL FROM:<" + from + ">", transaction::mail);
+        session.command("RCPT TO:<" + transaction.message.recipient() + ">", transaction::recipient);
+        session.command("DATA", transaction::data);
+        session.sync();
+        if (transaction.sendContent) {
+            // a server that says go ahead after refusing the recipient gets an empty message, which it then refuses
+            session.content(transaction.refusal == null ? MimeWriter.write(transaction.message, from) : new byte[0],
+                    transaction::finish);
+        } else {
+            transaction.finish(null);
+            session.command("RSET", reply -> {
+            });
+        }
     }
 
-    private static boolean permanent(Exception cause) {
-        return cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                && failed.getInvalidAddresses().length > 0;
+    /** The outcome of a batch as it goes. */
+    private static final class Batch {
+
+        final Map<UUID, Failure> failures = new HashMap<>();
+        final Set<UUID> taken = new LinkedHashSet<>();
+        final Set<Transaction> inFlight = new LinkedHashSet<>();
+        final List<UUID> toReport = new ArrayList<>();
+        final Consumer<List<UUID>> accepted;
+        long reportedAt = System.nanoTime();
+        String unreachable;
+
+        Batch(Consumer<List<UUID>> accepted) {
+            this.accepted = accepted;
+        }
+
+        void accept(UUID id) {
+            taken.add(id);
+            toReport.add(id);
+            if (toReport.size() >= REPORT_EVERY || System.nanoTime() - reportedAt >= REPORT_AFTER_NANOS) {
+                report();
+            }
+        }
+
+        void report() {
+            if (!toReport.isEmpty()) {
+                accepted.accept(List.copyOf(toReport));
+                toReport.clear();
+            }
+            reportedAt = System.nanoTime();
+        }
+
+        void unfinished(String error) {
+            for (Transaction transaction : inFlight) {
+                failures.put(transaction.message.id(), new Failure(error, false));
+            }
+            inFlight.clear();
+        }
+    }
+
+    /** What the server said to one message's commands. */
+    private static final class Transaction {
+
+        final OutboundMessage message;
+        final Batch batch;
+        Failure refusal;
+        boolean sendContent;
+
+        Transaction(OutboundMessage message, Batch batch) {
+            this.message = message;
+            this.batch = batch;
+        }
+
+        void mail(SmtpSession.Reply reply) {
+            // a refused sender is not this message's fault: it is tried again later
+            refuse(reply, "sender", false);
+        }
+
+        void recipient(SmtpSession.Reply reply) {
+            refuse(reply, "recipient", reply.permanent());
+        }
+
+        void data(SmtpSession.Reply reply) {
+            sendContent = reply.code() == 354;
+            if (!sendContent) {
+                refuse(reply, "message", reply.permanent());
+            }
+        }
+
+        void finish(SmtpSession.Reply reply) {
+            batch.inFlight.remove(this);
+            if (refusal == null && reply != null && !reply.positive()) {
+                refuse(reply, "message", reply.permanent());
+            }
+            if (refusal != null) {
+                batch.failures.put(message.id(), refusal);
+            } else if (reply != null) {
+                batch.accept(message.id());
+            }
+        }
+
+        private void refuse(SmtpSession.Reply reply, String what, boolean permanent) {
+            if (!reply.positive() && refusal == null) {
+                refusal = new Failure("The mail server refused the " + what + ": " + reply, permanent);
+            }
+        }
     }
 
     private static String describe(Throwable error) {
@@ -191,19 +246,9 @@ class SmtpTransport implements MailTransport {
         return text.toString();
     }
 
-    /** A MIME message that keeps the Message-ID it was given instead of making a new one on each save. */
-    private static final class StableIdMessage extends MimeMessage {
-
-        private final String messageId;
-
-        StableIdMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
-        }
-
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", messageId);
-        }
+    @Override
+    public void close() {
+        watch.shutdownNow();
+        open.forEach(SmtpSession::close);
     }
 }
