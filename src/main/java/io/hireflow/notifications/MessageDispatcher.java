@@ -96,6 +96,9 @@ class MessageDispatcher implements SmartLifecycle {
             return thread;
         });
         long interval = properties.pollInterval().toMillis();
+        // a bulk write (an announcement) sets as many senders going as it fills batches, without waiting for a look
+        outbox.onBulkQueued(count -> wake(Math.min(senders, (count + properties.batchSize() - 1)
+                / properties.batchSize())));
         for (int i = 0; i < senders; i++) {
             executor.scheduleWithFixedDelay(this::tick, interval * i / senders + 1, interval, TimeUnit.MILLISECONDS);
         }
@@ -103,9 +106,19 @@ class MessageDispatcher implements SmartLifecycle {
                 interval);
     }
 
+    private synchronized void wake(int senders) {
+        if (executor != null) {
+            for (int i = 0; i < senders; i++) {
+                executor.execute(this::tick);
+            }
+        }
+    }
+
     @Override
     public synchronized void stop() {
         if (executor != null) {
+            outbox.onBulkQueued(count -> {
+            });
             executor.shutdown();
             try {
                 executor.awaitTermination(10, TimeUnit.SECONDS);

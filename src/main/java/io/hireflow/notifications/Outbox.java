@@ -6,9 +6,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.Ids;
@@ -23,6 +26,10 @@ class Outbox {
 
     private final JdbcClient jdbc;
     private final NotificationProperties properties;
+
+    /** Told, after the commit, how many messages a bulk write made due at once (the dispatcher starts on them). */
+    private volatile IntConsumer bulkQueued = count -> {
+    };
 
     Outbox(JdbcClient jdbc, NotificationProperties properties) {
         this.jdbc = jdbc;
@@ -82,10 +89,10 @@ class Outbox {
 
     /**
      * Writes many messages in one statement, each unless one with its idempotency key exists, all belonging to one
-     * announcement; answers the events of those written. The messages share their organization, send time and
+     * announcement; answers the applications of those written. The messages share their organization, send time and
      * author (those of the first).
      */
-    List<MessageEvent> writeAll(List<Envelope> envelopes, UUID announcement, Instant now) {
+    List<UUID> writeAll(List<Envelope> envelopes, UUID announcement, Instant now) {
         if (envelopes.isEmpty()) {
             return List.of();
         }
@@ -121,6 +128,14 @@ class Outbox {
         }
         Envelope first = envelopes.get(0);
         Timestamp sendAt = Timestamp.from(first.sendAt() == null ? now : first.sendAt());
+        if (!sendAt.toInstant().isAfter(now) && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    bulkQueued.accept(n);
+                }
+            });
+        }
         return jdbc.sql("""
                 insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
                     language, recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id,
@@ -133,7 +148,7 @@ class Outbox {
                     as m(id, application, candidate, stage, event, language, recipient, name, subject, text, html,
                          key, message_id)
                 on conflict (organization_id, idempotency_key) do nothing
-                returning event""")
+                returning application_id""")
                 .param("org", first.organization().value()).param("sendAt", sendAt).param("now", Timestamp.from(now))
                 .param("by", first.createdBy() == null ? null : first.createdBy().userId())
                 .param("byName", first.createdBy() == null ? null : first.createdBy().name())
@@ -142,7 +157,11 @@ class Outbox {
                 .param("languages", languages).param("recipients", recipients).param("names", names)
                 .param("subjects", subjects).param("texts", texts).param("htmls", htmls).param("keys", keys)
                 .param("messageIds", messageIds)
-                .query((rs, row) -> MessageEvent.valueOf(rs.getString(1))).list();
+                .query(UUID.class).list();
+    }
+
+    void onBulkQueued(IntConsumer listener) {
+        this.bulkQueued = listener;
     }
 
     /** The Message-ID of the message with this id: unique because the id is. */

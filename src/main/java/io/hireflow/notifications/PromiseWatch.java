@@ -9,22 +9,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Looks for missed promises to candidates every {@code hireflow.notifications.watch-interval}. */
+/**
+ * Looks for missed promises to candidates every {@code hireflow.notifications.watch-interval}, and for announcements
+ * whose writing stopped with a node that died.
+ */
 @Component
 class PromiseWatch implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PromiseWatch.class);
 
     private final Promises promises;
+    private final Announcements announcements;
     private final NotificationProperties properties;
     private ScheduledExecutorService executor;
 
-    PromiseWatch(Promises promises, NotificationProperties properties) {
+    PromiseWatch(Promises promises, Announcements announcements, NotificationProperties properties) {
         this.promises = promises;
+        this.announcements = announcements;
         this.properties = properties;
     }
 
     private void look() {
+        try {
+            announcements.resumeStalled();
+        } catch (RuntimeException e) {
+            log.warn("Finishing stalled announcements failed: {}", e.getMessage());
+        }
         try {
             promises.watch();
         } catch (RuntimeException e) {

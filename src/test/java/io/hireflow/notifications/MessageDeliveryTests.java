@@ -68,6 +68,9 @@ class MessageDeliveryTests extends ApiTest {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    Announcements announcements;
+
     @AfterAll
     static void stopSmtp() {
         smtp.stop();
@@ -220,20 +223,10 @@ class MessageDeliveryTests extends ApiTest {
     void anAnnouncementTellsEveryCandidateTheirResultOnce() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Announced", "employmentType", "FULL_TIME"));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        var job = decidedStage(recruiter, tag);
         String jobId = job.text("id");
         String screening = job.json().path("stages").get(0).path("id").asString();
-        String tag = UUID.randomUUID().toString().substring(0, 8);
-        List<String> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            ids.add(recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
-                    Map.of("name", "지원자 " + i, "email", "result-" + tag + "-" + i + "@example.com"))).text("id"));
-        }
-        // decided in bulk: the candidates are told by the announcement, not by the moves
-        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "REJECT", "reason", "screened out",
-                "applicationIds", ids.subList(20, 30)));
-        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "ADVANCE", "jobId", jobId,
-                "stageId", screening));
 
         var preview = recruiter.post("/api/v1/announcements/preview", Map.of("jobId", jobId, "stageId", screening,
                 "passEvent", "STAGE_PASSED", "failEvent", "REJECTED"));
@@ -268,7 +261,79 @@ class MessageDeliveryTests extends ApiTest {
         assertThat(again.json().path("skipped").asInt()).isEqualTo(30);
     }
 
+    @Test
+    void anAnnouncementWhoseWriterDiedIsFinishedOnceByAnotherNode() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        var job = decidedStage(recruiter, tag);
+        UUID jobId = UUID.fromString(job.text("id"));
+        UUID screening = UUID.fromString(job.json().path("stages").get(0).path("id").asString());
+        UUID organization = UUID.fromString(tenant.id());
+        // what a node leaves behind when it dies after its first chunk: the announcement, its lease run out, and
+        // the messages of the first ten candidates
+        UUID announcement = UUID.randomUUID();
+        jdbc.sql("""
+                insert into announcement (id, organization_id, job_id, stage_id, pass_event, fail_event, send_at,
+                    total, passed, failed, skipped, created_at, created_by_name, written, written_passed,
+                    writing_until)
+                values (?, ?, ?, ?, 'STAGE_PASSED', 'REJECTED', now(), 30, 20, 10, 0, now(), 'Recruiter', 10, 10,
+                    now() - interval '1 minute')""")
+                .params(announcement, organization, jobId, screening).update();
+        List<UUID> applications = jdbc.sql("""
+                select a.id from job_application a join candidate c on c.id = a.candidate_id
+                where a.job_id = ? order by c.name""").param(jobId).query(UUID.class).list();
+        for (UUID application : applications.subList(0, 10)) {
+            UUID id = UUID.randomUUID();
+            jdbc.sql("""
+                    insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
+                        language, recipient, recipient_name, subject, body_text, body_html, idempotency_key,
+                        message_id, status, send_at, next_attempt_at, created_at, announcement_id)
+                    select ?, a.organization_id, a.id, a.candidate_id, ?, 'STAGE_PASSED', 'ko', c.email, c.name,
+                        '첫 묶음 결과 안내', 'text', '<p>html</p>', ?, ?, 'QUEUED', now(), now(), now(), ?
+                    from job_application a join candidate c on c.id = a.candidate_id
+                    where a.id = ?""")
+                    .params(id, screening, Announcements.resultKey(screening, application),
+                            "<" + id + "@hireflow.local>", announcement, application)
+                    .update();
+        }
+
+        announcements.resumeStalled();
+        announcements.resumeStalled();
+
+        var finished = recruiter.get("/api/v1/announcements/" + announcement).json();
+        assertThat(finished.path("writing").asBoolean()).isFalse();
+        assertThat(finished.path("total").asInt()).isEqualTo(30);
+        assertThat(finished.path("passed").asInt()).isEqualTo(20);
+        assertThat(finished.path("failed").asInt()).isEqualTo(10);
+        await().atMost(Duration.ofSeconds(20)).until(() -> recruiter.get("/api/v1/announcements/" + announcement)
+                .json().path("progress").path("sent").asInt() == 30);
+        for (int i = 0; i < 30; i++) {
+            String email = "result-" + tag + "-" + i + "@example.com";
+            assertThat(to(email).stream().filter(message -> subject(message).contains("결과 안내")).toList())
+                    .as(email).hasSize(1);
+        }
+    }
+
     // --- helpers -----------------------------------------------------------------------------------------------
+
+    /** A job whose first stage has 30 results, decided in bulk: 20 passed, 10 rejected (result-TAG-i@example.com). */
+    private ApiClient.Response decidedStage(ApiClient recruiter, String tag) {
+        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Announced", "employmentType", "FULL_TIME"));
+        String jobId = job.text("id");
+        String screening = job.json().path("stages").get(0).path("id").asString();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            ids.add(recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
+                    Map.of("name", "지원자 " + i, "email", "result-" + tag + "-" + i + "@example.com"))).text("id"));
+        }
+        // decided in bulk: the candidates are told by the announcement, not by the moves
+        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "REJECT", "reason", "screened out",
+                "applicationIds", ids.subList(20, 30)));
+        recruiter.post("/api/v1/applications/bulk-transitions", Map.of("action", "ADVANCE", "jobId", jobId,
+                "stageId", screening));
+        return job;
+    }
 
     private String apply(ApiClient recruiter, String name, String email) {
         var job = recruiter.post("/api/v1/jobs", Map.of("title", "DevOps Engineer", "employmentType", "FULL_TIME"));
