@@ -7,7 +7,7 @@ if ! command -v smtp-sink > /dev/null; then
   exit 1
 fi
 export BENCH_SINK_PORT="${BENCH_SINK_PORT:-2526}"
-smtp-sink -u nobody -c "127.0.0.1:$BENCH_SINK_PORT" 1000 > "$WORK/smtp-sink.log" 2>&1 &
+smtp-sink -u nobody "127.0.0.1:$BENCH_SINK_PORT" 1000 > "$WORK/smtp-sink.log" 2>&1 &
 SINK=$!
 trap "kill $SINK 2>/dev/null" EXIT
 export SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT="$BENCH_SINK_PORT" HIREFLOW_SMTP_STARTTLS=false

@@ -26,7 +26,7 @@ run_scenario() {
   local data="$WORK/data-$scenario"
   rm -rf "$data"
   HIREFLOW_DATA_DIR="$data" HIREFLOW_DEMO=false HIREFLOW_ADMIN_EMAIL="$EMAIL" HIREFLOW_ADMIN_PASSWORD="$PASSWORD" \
-    PORT="$PORT" java -Xmx512m -jar "$jar" > "$WORK/$scenario.log" 2>&1 &
+    PORT="$PORT" java -Xmx512m ${BENCH_JVM_OPTS:-} -jar "$jar" > "$WORK/$scenario.log" 2>&1 &
   local app=$!
   trap "kill $app ${SINK:-} 2>/dev/null; wait $app 2>/dev/null || true" EXIT
   BENCH_APP_PID=$app java -cp "$driver" bench/Bench.java "$scenario" "http://localhost:$PORT" "$data" "$EMAIL" \
