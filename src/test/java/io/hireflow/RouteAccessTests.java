@@ -57,6 +57,9 @@ class RouteAccessTests extends ApiTest {
             entry("PUT /api/v1/jobs/{jobId}", Access.RECRUITING),
             entry("PUT /api/v1/jobs/{jobId}/pipeline", Access.RECRUITING),
             entry("PUT /api/v1/jobs/{jobId}/team", Access.RECRUITING),
+            entry("PUT /api/v1/jobs/{jobId}/posting", Access.RECRUITING),
+            entry("POST /api/v1/jobs/{jobId}/publish", Access.RECRUITING),
+            entry("POST /api/v1/jobs/{jobId}/unpublish", Access.RECRUITING),
             entry("GET /api/v1/jobs/{jobId}/board", Access.STAFF),
             entry("GET /api/v1/jobs/{jobId}/board/{stageId}", Access.STAFF),
             entry("GET /api/v1/candidates", Access.STAFF),
@@ -96,6 +99,14 @@ class RouteAccessTests extends ApiTest {
             entry("POST /jobs/{jobId}/edit", Access.RECRUITING),
             entry("GET /jobs/{jobId}/pipeline", Access.RECRUITING),
             entry("POST /jobs/{jobId}/pipeline", Access.RECRUITING),
+            entry("GET /jobs/{jobId}/posting", Access.RECRUITING),
+            entry("POST /jobs/{jobId}/posting", Access.RECRUITING),
+            entry("POST /jobs/{jobId}/publish", Access.RECRUITING),
+            entry("POST /jobs/{jobId}/unpublish", Access.RECRUITING),
+            entry("GET /careers/{slug}", Access.PUBLIC),
+            entry("GET /careers/{slug}/jobs/{jobId}", Access.PUBLIC),
+            entry("GET /careers/{slug}/sitemap.xml", Access.PUBLIC),
+            entry("GET /sitemap.xml", Access.PUBLIC),
             entry("GET /jobs/{jobId}/team", Access.RECRUITING),
             entry("POST /jobs/{jobId}/team", Access.RECRUITING),
             entry("GET /settings/pipeline-templates", Access.ADMIN),
@@ -267,7 +278,8 @@ class RouteAccessTests extends ApiTest {
                         .param(UUID.fromString(application.text("id"))).query(UUID.class).single().toString()),
                 entry("event", "FREE_FORM"),
                 entry("announcementId", UUID.randomUUID().toString()),
-                entry("language", "ko"));
+                entry("language", "ko"),
+                entry("slug", tenant.slug()));
     }
 
     private static String fill(String pattern, Map<String, String> ids) {

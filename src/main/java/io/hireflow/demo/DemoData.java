@@ -32,6 +32,7 @@ import io.hireflow.jobs.CreateJob;
 import io.hireflow.jobs.EmploymentType;
 import io.hireflow.jobs.Job;
 import io.hireflow.jobs.JobManagement;
+import io.hireflow.jobs.JobPostings;
 import io.hireflow.jobs.JobStatus;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.TeamRole;
@@ -59,15 +60,17 @@ class DemoData implements ApplicationRunner {
     private final PlatformBootstrap bootstrap;
     private final IdentityManagement identity;
     private final JobManagement jobs;
+    private final JobPostings postings;
     private final PipelineManagement pipeline;
     private final Environment environment;
     private final Clock clock;
 
-    DemoData(PlatformBootstrap bootstrap, IdentityManagement identity, JobManagement jobs, PipelineManagement pipeline,
-            Environment environment, Clock clock) {
+    DemoData(PlatformBootstrap bootstrap, IdentityManagement identity, JobManagement jobs, JobPostings postings,
+            PipelineManagement pipeline, Environment environment, Clock clock) {
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.jobs = jobs;
+        this.postings = postings;
         this.pipeline = pipeline;
         this.environment = environment;
         this.clock = clock;
@@ -131,6 +134,10 @@ class DemoData implements ApplicationRunner {
         team.put(TeamRole.HIRING_MANAGER, List.of(hiringManagerId));
         team.put(TeamRole.INTERVIEWER, interviewers);
         Job staffed = ShiftableClock.runAt(opened, () -> jobs.setHiringTeam(recruiter, job.id(), team));
+        ShiftableClock.runAt(opened, () -> {
+            postings.updateDetails(recruiter, job.id(), story.posting());
+            return postings.publish(recruiter, job.id());
+        });
         Organization result = new Organization(organization, recruiter, staff.get(Role.HIRING_MANAGER), staffed,
                 story);
         Random random = new Random(story.slug().hashCode());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import io.hireflow.jobs.PostingDetails;
 import io.hireflow.pipeline.TransitionAction;
 import io.hireflow.shared.Role;
 
@@ -12,7 +13,8 @@ import io.hireflow.shared.Role;
  * hiring DevOps engineers, and one candidate in both processes at once. This is sample data, not interface text.
  */
 record DemoStory(String name, String slug, String adminEmail, String adminName, List<Person> staff, String jobTitle,
-        String team, List<String> locations, String description, List<String> candidateNames, boolean korean) {
+        String team, List<String> locations, String description, List<String> candidateNames, boolean korean,
+        PostingDetails posting) {
 
     // the candidates' names, declared before the organizations that take them
     private static final String[] ROSTER = {
@@ -126,7 +128,8 @@ record DemoStory(String name, String slug, String adminEmail, String adminName, 
             서류전형 → 과제전형 → 1차 기술면접(대면, 90분) → 2차 컬처핏 면접(대면) → 처우 협의 → 최종 합격
 
             면접은 원칙적으로 서울 본사에서 대면으로 진행하며, 지방에 사는 지원자에게는 교통비를 지원합니다.
-            """, names(0), true);
+            """, names(0), true, new PostingDetails(60_000_000L, 85_000_000L, null,
+            "서울 성동구 성수이로 본사 3층 대회의실"));
 
     static final DemoStory BANK = new DemoStory("한빛은행", "hanbit-bank", "admin@hanbit.example", "한빛은행 관리자",
             List.of(new Person("오수진", "recruiter@hanbit.example", Role.RECRUITER),
@@ -141,7 +144,8 @@ record DemoStory(String name, String slug, String adminEmail, String adminName, 
             ## 자격 요건
             - Linux, 네트워크, 컨테이너 오케스트레이션에 대한 깊은 이해
             - 금융권 또는 대규모 트래픽 서비스 운영 경험 우대
-            """, names(1), true);
+            """, names(1), true, new PostingDetails(70_000_000L, 95_000_000L, null,
+            "경기 성남시 분당구 본점 12층 면접실"));
 
 
     private static List<String> names(int half) {

@@ -47,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_ROUTES = {"/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-            "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
+    static final String[] PUBLIC_ROUTES = {"/login", "/careers/**", "/sitemap.xml", "/css/**", "/js/**", "/img/**",
+            "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "

@@ -2,6 +2,7 @@ package io.hireflow.jobs;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.hireflow.identity.IdentityManagement;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.EnumNames;
@@ -40,9 +43,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class JobApiController {
 
     private final JobManagement jobs;
+    private final JobPostings postings;
+    private final IdentityManagement identity;
 
-    JobApiController(JobManagement jobs) {
+    JobApiController(JobManagement jobs, JobPostings postings, IdentityManagement identity) {
         this.jobs = jobs;
+        this.postings = postings;
+        this.identity = identity;
     }
 
     /**
@@ -87,11 +94,27 @@ class JobApiController {
     record MemberResponse(UUID userId, String name, TeamRole role) {
     }
 
+    /**
+     * The job on the careers site: the posting details, and while it is published the live revision and its public
+     * address.
+     */
+    record PostingResponse(boolean published, Integer revision, Instant publishedAt, Long salaryMin, Long salaryMax,
+            LocalDate applyUntil, String interviewLocation) {
+
+        static PostingResponse of(JobPostings.Listing listing) {
+            PostingDetails details = listing.details();
+            return new PostingResponse(listing.published(), listing.published() ? listing.live().revision() : null,
+                    listing.published() ? listing.live().publishedAt() : null, details.salaryMin(),
+                    details.salaryMax(), details.applyUntil(), details.interviewLocation());
+        }
+    }
+
     record JobResponse(UUID id, String title, String team, String location, List<String> locations,
             EmploymentType employmentType, String description, int headcount, JobStatus status, Instant createdAt,
-            Instant updatedAt, long version, List<StageResponse> stages, List<MemberResponse> hiringTeam) {
+            Instant updatedAt, long version, List<StageResponse> stages, List<MemberResponse> hiringTeam,
+            String careersUrl, PostingResponse posting) {
 
-        static JobResponse of(Job job) {
+        static JobResponse of(Job job, JobPostings.Listing listing, String careersUrl) {
             return new JobResponse(job.id().value(), job.title(), job.team(),
                     job.locations().isEmpty() ? null : job.locations().get(0), job.locations(), job.employmentType(),
                     job.description(), job.headcount(), job.status(), job.createdAt(), job.updatedAt(), job.version(),
@@ -99,8 +122,17 @@ class JobApiController {
                             stage.kind(), stage.position(), stage.candidateNameKo(), stage.candidateNameEn(),
                             stage.deadlineDays())).toList(),
                     job.hiringTeam().stream().map(member -> new MemberResponse(member.userId(), member.name(),
-                            member.role())).toList());
+                            member.role())).toList(),
+                    listing.published() ? careersUrl : null, PostingResponse.of(listing));
         }
+    }
+
+    /** The job with its posting and, while it is published, its address on the careers site. */
+    private JobResponse response(Actor actor, Job job) {
+        JobPostings.Listing listing = postings.listing(actor.organizationId(), job.id());
+        String url = listing.published() ? CareersPaths.job(ServletUriComponentsBuilder.fromCurrentContextPath()
+                .toUriString(), identity.organization(actor.organizationId()).slug(), job.id()) : null;
+        return JobResponse.of(job, listing, url);
     }
 
     record JobSummaryResponse(UUID id, String title, String team, List<String> locations,
@@ -117,14 +149,14 @@ class JobApiController {
                 EnumNames.parse(EmploymentType.class, request.employmentType()), request.description(),
                 request.headcount(), EnumNames.parse(JobStatus.class, request.status()),
                 request.templateId(), request.stages()));
-        return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(JobResponse.of(job));
+        return ResponseEntity.created(URI.create("/api/v1/jobs/" + job.id())).body(response(actor, job));
     }
 
     @GetMapping("/{jobId}")
     @PreAuthorize(Role.STAFF)
     @Operation(operationId = "getJob", summary = "A job with its pipeline and hiring team")
     JobResponse get(Actor actor, @PathVariable UUID jobId) {
-        return JobResponse.of(jobs.job(actor.organizationId(), new JobId(jobId)));
+        return response(actor, jobs.job(actor.organizationId(), new JobId(jobId)));
     }
 
     @GetMapping
@@ -146,8 +178,8 @@ class JobApiController {
     @PreAuthorize(Role.RECRUITING)
     @Operation(operationId = "updateJob", summary = "Change a job's details and status")
     JobResponse update(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody UpdateJobRequest request) {
-        return JobResponse.of(jobs.updateJob(actor, new JobId(jobId), new UpdateJob(request.title(), request.team(),
-                locations(request.location(), request.locations()),
+        return response(actor, jobs.updateJob(actor, new JobId(jobId), new UpdateJob(request.title(),
+                request.team(), locations(request.location(), request.locations()),
                 EnumNames.parse(EmploymentType.class, request.employmentType()), request.description(),
                 request.headcount(), EnumNames.parse(JobStatus.class, request.status())), request.version()));
     }
@@ -159,7 +191,7 @@ class JobApiController {
                     + "stages left out are removed. A stage that holds applications cannot be removed or change its "
                     + "kind (409). The last stage must be the only HIRED one.")
     JobResponse updatePipeline(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody PipelineRequest request) {
-        return JobResponse.of(jobs.updatePipeline(actor, new JobId(jobId), request.stages(), request.version()));
+        return response(actor, jobs.updatePipeline(actor, new JobId(jobId), request.stages(), request.version()));
     }
 
     @PutMapping("/{jobId}/team")
@@ -170,7 +202,37 @@ class JobApiController {
         members.put(TeamRole.RECRUITER, request.recruiters() == null ? List.of() : request.recruiters());
         members.put(TeamRole.HIRING_MANAGER, request.hiringManagers() == null ? List.of() : request.hiringManagers());
         members.put(TeamRole.INTERVIEWER, request.interviewers() == null ? List.of() : request.interviewers());
-        return JobResponse.of(jobs.setHiringTeam(actor, new JobId(jobId), members));
+        return response(actor, jobs.setHiringTeam(actor, new JobId(jobId), members));
+    }
+
+    @PutMapping("/{jobId}/posting")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "updateJobPosting", summary = "Set what the job's careers page says besides the job",
+            description = "Yearly base pay range in KRW (either end may be left out), the last day to apply (in the "
+                    + "organization's time zone) and where interviews take place. A published job is published "
+                    + "again at once.")
+    JobResponse updatePosting(Actor actor, @PathVariable UUID jobId, @Valid @RequestBody PostingDetails request) {
+        postings.updateDetails(actor, new JobId(jobId), request);
+        return response(actor, jobs.job(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @PostMapping("/{jobId}/publish")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "publishJob", summary = "Put an open job on the organization's careers site",
+            description = "Keeps this revision of the job as candidates read it; while published, every change to "
+                    + "the job publishes a new revision. A job that is not open cannot be published (409).")
+    JobResponse publish(Actor actor, @PathVariable UUID jobId) {
+        postings.publish(actor, new JobId(jobId));
+        return response(actor, jobs.job(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @PostMapping("/{jobId}/unpublish")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "unpublishJob", summary = "Take the job off the careers site",
+            description = "The job's page answers 404 from now on; applications keep the revision they were made to.")
+    JobResponse unpublish(Actor actor, @PathVariable UUID jobId) {
+        postings.unpublish(actor, new JobId(jobId));
+        return response(actor, jobs.job(actor.organizationId(), new JobId(jobId)));
     }
 
     static List<String> locations(String location, List<String> locations) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,14 +41,20 @@ public class JobManagement {
     private final PipelineTemplates templates;
     private final IdentityManagement identity;
     private final ApplicationCounts applications;
+    private final ApplicationEventPublisher events;
 
     JobManagement(JdbcClient jdbc, Clock clock, PipelineTemplates templates, IdentityManagement identity,
-            ApplicationCounts applications) {
+            ApplicationCounts applications, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.templates = templates;
         this.identity = identity;
         this.applications = applications;
+        this.events = events;
+    }
+
+    /** A job's details or pipeline changed (in the same transaction; the careers site follows). */
+    record JobChanged(OrganizationId organization, JobId jobId) {
     }
 
     /** Opens a job with its pipeline: the stages given, or a copy of a template (the default one if none is named). */
@@ -135,6 +142,7 @@ public class JobManagement {
         if (updated == 0) {
             throw new ConflictException("error.stale");
         }
+        events.publishEvent(new JobChanged(actor.organizationId(), id));
         return job(actor.organizationId(), id);
     }
 
@@ -198,6 +206,7 @@ public class JobManagement {
             }
         }
         touch(id);
+        events.publishEvent(new JobChanged(actor.organizationId(), id));
         return job(actor.organizationId(), id);
     }
 

@@ -24,7 +24,8 @@ class OpenApiContractTests extends ApiTest {
         assertThat(operations).contains("createOrganization", "createUser", "createJob", "getJob", "listJobs",
                 "updateJobPipeline", "getPipelineBoard", "createApplication", "getApplication", "listApplications",
                 "transitionApplication", "bulkTransitionApplications", "createApiToken", "listMessages",
-                "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises");
+                "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises",
+                "publishJob", "unpublishJob", "updateJobPosting");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
