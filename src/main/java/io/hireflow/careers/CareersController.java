@@ -85,7 +85,7 @@ class CareersController {
         page.addAttribute("description", Markdown.toSafeHtml(posting.description()));
         page.addAttribute("steps", posting.steps().stream().map(step -> step.name(locale)).toList());
         if (open) {
-            page.addAttribute("jsonLd", JobPostingJsonLd.of(posting, organization, site, false, json));
+            page.addAttribute("jsonLd", JobPostingJsonLd.of(posting, organization, site, true, json));
         }
         response.setHeader("Cache-Control", CacheControl.noCache().getHeaderValue());
         return "careers/job";

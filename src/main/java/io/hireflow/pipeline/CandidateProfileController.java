@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateId;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.jobs.JobId;
@@ -38,10 +39,12 @@ class CandidateProfileController {
     private final JobManagement jobs;
     private final MessageSource messages;
     private final AccessLog accessLog;
+    private final CandidateDocuments documents;
 
     CandidateProfileController(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
-            MessageSource messages, AccessLog accessLog) {
+            MessageSource messages, AccessLog accessLog, CandidateDocuments documents) {
         this.accessLog = accessLog;
+        this.documents = documents;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -63,6 +66,7 @@ class CandidateProfileController {
         List<JobSummary> otherJobs = jobs.jobs(actor.organizationId(), null).stream()
                 .filter(job -> job.status() != JobStatus.CLOSED && !applied.contains(job.id())).toList();
         model.addAttribute("otherJobs", otherJobs);
+        model.addAttribute("documents", documents.documentsOf(actor.organizationId(), id));
         return "pipeline/candidate";
     }
 

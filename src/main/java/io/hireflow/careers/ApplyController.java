@@ -1,0 +1,253 @@
+package io.hireflow.careers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
+
+import io.hireflow.candidates.CandidateDetails;
+import io.hireflow.candidates.CandidateDocuments;
+import io.hireflow.candidates.Consents;
+import io.hireflow.candidates.DocumentKind;
+import io.hireflow.identity.IdentityManagement;
+import io.hireflow.identity.OrganizationView;
+import io.hireflow.jobs.JobId;
+import io.hireflow.jobs.JobPosting;
+import io.hireflow.jobs.JobPostings;
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.NotFoundException;
+import io.hireflow.shared.PageRefusals;
+import io.hireflow.shared.RateLimits;
+import io.hireflow.shared.TooManyRequestsException;
+
+/**
+ * The apply form of a published job, no sign-in. Invalid input comes back with what was typed and each problem
+ * beside its field, and nothing is stored; a file is judged by its bytes. Too many applications from one address or
+ * for one email answer 429.
+ */
+@Controller
+class ApplyController {
+
+    /** The version of the consent texts below; a change of wording needs a new version. */
+    static final String CONSENT_VERSION = "2026-12-01";
+
+    private final IdentityManagement identity;
+    private final JobPostings postings;
+    private final Applying applying;
+    private final RateLimits rateLimits;
+    private final CareersProperties properties;
+    private final MessageSource messages;
+
+    ApplyController(IdentityManagement identity, JobPostings postings, Applying applying, RateLimits rateLimits,
+            CareersProperties properties, MessageSource messages) {
+        this.identity = identity;
+        this.postings = postings;
+        this.applying = applying;
+        this.rateLimits = rateLimits;
+        this.properties = properties;
+        this.messages = messages;
+    }
+
+    /** The form as the candidate fills it in. Files cannot come back to the browser, so a refused form asks again. */
+    record ApplyForm(
+            UUID submission,
+            @NotBlank(message = "{validation.required}") @Size(max = 100) String name,
+            @NotBlank(message = "{validation.required}") @Email @Size(max = 254) String email,
+            @Size(max = 30) @Pattern(regexp = "^[0-9+()\\- ]*$", message = "{validation.phone}") String phone,
+            @Size(max = 100) String region,
+            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}") String githubUrl,
+            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}")
+            String portfolioUrl,
+            MultipartFile resume,
+            MultipartFile coverLetter,
+            List<MultipartFile> others,
+            Boolean consentApplication,
+            Boolean consentTalentPool) {
+
+        static ApplyForm blank() {
+            return new ApplyForm(UUID.randomUUID(), null, null, null, null, null, null, null, null, null, false,
+                    false);
+        }
+
+        boolean agreesToApplication() {
+            return Boolean.TRUE.equals(consentApplication);
+        }
+
+        boolean agreesToTalentPool() {
+            return Boolean.TRUE.equals(consentTalentPool);
+        }
+    }
+
+    @GetMapping("/careers/{slug}/jobs/{jobId}/apply")
+    String form(@PathVariable String slug, @PathVariable UUID jobId, Model page, HttpServletResponse response) {
+        Place place = place(slug, jobId);
+        page.addAttribute("form", ApplyForm.blank());
+        return page(place, page, response);
+    }
+
+    @PostMapping("/careers/{slug}/jobs/{jobId}/apply")
+    String apply(@PathVariable String slug, @PathVariable UUID jobId, @Valid @ModelAttribute("form") ApplyForm form,
+            BindingResult result, Model page, Locale locale, HttpServletRequest request,
+            HttpServletResponse response) {
+        Place place = place(slug, jobId);
+        if (!place.open()) {
+            return page(place, page, response);
+        }
+        String address = request.getRemoteAddr();
+        try {
+            rateLimits.hit("apply/address/" + address, properties.appliesPerAddressPerHour(), Duration.ofHours(1),
+                    "error.careers.tooManyFromAddress");
+            if (form.email() != null && !form.email().isBlank()) {
+                rateLimits.hit("apply/email/" + form.email().strip().toLowerCase(Locale.ROOT),
+                        properties.appliesPerEmailPerDay(), Duration.ofDays(1), "error.careers.tooManyForEmail");
+            }
+        } catch (TooManyRequestsException refusal) {
+            response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+            PageRefusals.onPage(page, refusal);
+            return page(place, page, response, HttpStatus.TOO_MANY_REQUESTS);
+        }
+        if (form.submission() == null) {
+            result.reject("validation.required", "validation.required");
+        }
+        if (!form.agreesToApplication()) {
+            result.rejectValue("consentApplication", "validation.consent.required", "validation.consent.required");
+        }
+        List<Applying.Upload> files = files(form, result);
+        if (result.hasErrors()) {
+            return page(place, page, response, HttpStatus.BAD_REQUEST);
+        }
+        LocalDate today = LocalDate.now(place.organization().timeZone());
+        String language = locale.getLanguage();
+        List<Consents.Asked> consents = List.of(
+                new Consents.Asked(Consents.Purpose.APPLICATION, CONSENT_VERSION, language,
+                        consentText("careers.consent.application", place, locale), true, null),
+                new Consents.Asked(Consents.Purpose.TALENT_POOL, CONSENT_VERSION, language,
+                        consentText("careers.consent.talentPool", place, locale), form.agreesToTalentPool(),
+                        form.agreesToTalentPool() ? today.plusMonths(properties.talentPoolMonths()) : null));
+        CandidateDetails candidate = new CandidateDetails(form.name().strip(), form.email().strip(), form.phone(),
+                form.region(), form.githubUrl(), form.portfolioUrl(), Applying.CAREERS_SITE, null);
+        try {
+            applying.apply(place.organization(), place.posting(), new Applying.Submission(form.submission(),
+                    candidate, files, consents, address));
+        } catch (ConflictException refusal) {
+            // two forms for the same email and job at once: the second finds the first's application
+            PageRefusals.onPage(page, refusal.code().equals("error.application.duplicate")
+                    ? new Applying.AlreadyApplied() : refusal);
+            return page(place, page, response, HttpStatus.CONFLICT);
+        }
+        return "redirect:/careers/" + place.organization().slug() + "/applied/" + form.submission();
+    }
+
+    /** The thank-you page of a submission: which job, and when; nothing personal. */
+    @GetMapping("/careers/{slug}/applied/{submission}")
+    String applied(@PathVariable String slug, @PathVariable UUID submission, Model page) {
+        OrganizationView organization = identity.organizationBySlug(slug)
+                .orElseThrow(() -> new NotFoundException("organization"));
+        Applying.Submitted submitted = applying.earlier(organization.id(), submission)
+                .orElseThrow(() -> new NotFoundException("application"));
+        JobPosting posting = applying.postingOf(organization.id(), submission)
+                .flatMap(id -> postings.posting(organization.id(), id))
+                .orElseThrow(() -> new NotFoundException("application"));
+        page.addAttribute("organization", organization);
+        page.addAttribute("posting", posting);
+        page.addAttribute("at", submitted.at());
+        return "careers/applied";
+    }
+
+    /** The files of the form, each checked by its bytes; a problem goes beside its field. */
+    private static List<Applying.Upload> files(ApplyForm form, BindingResult result) {
+        List<Applying.Upload> files = new ArrayList<>();
+        if (form.resume() == null || form.resume().isEmpty()) {
+            result.rejectValue("resume", "validation.required", "validation.required");
+        } else {
+            add(files, DocumentKind.RESUME, "resume", form.resume(), result);
+        }
+        if (form.coverLetter() != null && !form.coverLetter().isEmpty()) {
+            add(files, DocumentKind.COVER_LETTER, "coverLetter", form.coverLetter(), result);
+        }
+        List<MultipartFile> others = form.others() == null ? List.of()
+                : form.others().stream().filter(file -> file != null && !file.isEmpty()).toList();
+        if (others.size() > 5) {
+            result.rejectValue("others", "validation.file.tooMany", new Object[] {5}, "validation.file.tooMany");
+        } else {
+            for (MultipartFile other : others) {
+                add(files, DocumentKind.OTHER, "others", other, result);
+            }
+        }
+        return files;
+    }
+
+    private static void add(List<Applying.Upload> files, DocumentKind kind, String field, MultipartFile file,
+            BindingResult result) {
+        try {
+            byte[] bytes = file.getBytes();
+            CandidateDocuments.check(field, bytes);
+            files.add(new Applying.Upload(kind, file.getOriginalFilename(), bytes));
+        } catch (InvalidInputException refusal) {
+            for (InvalidInputException.FieldProblem problem : refusal.problems()) {
+                if (!result.hasFieldErrors(field)) {
+                    result.rejectValue(field, problem.code(), problem.arguments(), problem.code());
+                }
+            }
+        } catch (IOException unreadable) {
+            result.rejectValue(field, "validation.file.unreadable", "validation.file.unreadable");
+        }
+    }
+
+    private String consentText(String key, Place place, Locale locale) {
+        return messages.getMessage(key, new Object[] {place.organization().name(), properties.documentClaimDays(),
+                properties.talentPoolMonths()}, locale);
+    }
+
+    /** The organization and the live posting of the job; not found when it is not published. */
+    private record Place(OrganizationView organization, JobPosting posting, boolean open) {
+    }
+
+    private Place place(String slug, UUID jobId) {
+        OrganizationView organization = identity.organizationBySlug(slug)
+                .orElseThrow(() -> new NotFoundException("organization"));
+        JobPosting posting = postings.live(organization.id(), new JobId(jobId))
+                .orElseThrow(() -> new NotFoundException("job"));
+        LocalDate today = LocalDate.now(organization.timeZone());
+        return new Place(organization, posting, posting.applyUntil() == null || !posting.applyUntil().isBefore(today));
+    }
+
+    private String page(Place place, Model page, HttpServletResponse response) {
+        return page(place, page, response, HttpStatus.OK);
+    }
+
+    private String page(Place place, Model page, HttpServletResponse response, HttpStatus status) {
+        response.setStatus(status.value());
+        response.setHeader("Cache-Control", "no-store");
+        page.addAttribute("organization", place.organization());
+        page.addAttribute("posting", place.posting());
+        page.addAttribute("open", place.open());
+        page.addAttribute("claimDays", properties.documentClaimDays());
+        page.addAttribute("talentPoolMonths", properties.talentPoolMonths());
+        page.addAttribute("maxMegabytes", CandidateDocuments.MAX_BYTES / (1024 * 1024));
+        return "careers/apply";
+    }
+}

@@ -1,0 +1,49 @@
+package io.hireflow.shared;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fixed-window counters in the database, so that every node counts the same hits: at most {@code limit} hits per
+ * key in each window. A hit is counted in its own transaction, so a refused or failed request still counts.
+ */
+@Component
+public class RateLimits {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    RateLimits(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Counts a hit on {@code key}; refuses with 429 ({@code code}) once the window already has {@code limit}. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void hit(String key, int limit, Duration window, String code) {
+        Instant now = clock.instant();
+        long size = window.toMillis();
+        Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
+        int hits = jdbc.sql("""
+                insert into rate_limit (key, window_start, hits) values (:key, :start, 1)
+                on conflict (key, window_start) do update set hits = rate_limit.hits + 1
+                returning hits""")
+                .param("key", key).param("start", Timestamp.from(start)).query(Integer.class).single();
+        if (hits == 1) {
+            // a new window: forget the old ones of every key
+            jdbc.sql("delete from rate_limit where window_start < ?")
+                    .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
+        }
+        if (hits > limit) {
+            throw new TooManyRequestsException(code,
+                    Duration.between(now, start.plus(window)).toSeconds() + 1);
+        }
+    }
+}
