@@ -70,6 +70,16 @@ public class CandidateManagement {
         return new CandidateId(id);
     }
 
+    /**
+     * The person with this email in every organization (the candidate portal's view of one person across the
+     * platform; no member of any organization's staff sees this).
+     */
+    @Transactional(readOnly = true)
+    public List<Candidate> everywhere(String email) {
+        return jdbc.sql("select * from candidate where lower(email) = lower(?) order by created_at")
+                .param(email.strip()).query(CandidateManagement::row).list();
+    }
+
     @Transactional(readOnly = true)
     public Candidate candidate(OrganizationId organization, CandidateId id) {
         return jdbc.sql("select * from candidate where id = ? and organization_id = ?")

@@ -47,9 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-    static final String[] PUBLIC_ROUTES = {"/login", "/careers/**", "/sitemap.xml", "/css/**", "/js/**", "/img/**",
-            "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**",
-            "/swagger-ui.html"};
+    static final String[] PUBLIC_ROUTES = {"/login", "/careers/**", "/portal", "/portal/**", "/sitemap.xml",
+            "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health",
+            "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self'; img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; "

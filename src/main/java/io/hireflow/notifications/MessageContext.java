@@ -32,6 +32,10 @@ class MessageContext {
             Locale.KOREAN);
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy",
             Locale.ENGLISH);
+    private static final DateTimeFormatter KOREAN_TIME = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) HH:mm",
+            Locale.KOREAN);
+    private static final DateTimeFormatter ENGLISH_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
+            Locale.ENGLISH);
 
     private final IdentityManagement identity;
     private final CandidateManagement candidates;
@@ -96,6 +100,11 @@ class MessageContext {
 
     static String date(Instant at, ZoneId zone, String language) {
         return ("ko".equals(language) ? KOREAN_DATE : ENGLISH_DATE).format(at.atZone(zone));
+    }
+
+    /** A date with its time of day, for what is valid only until a minute. */
+    static String dateTime(Instant at, ZoneId zone, String language) {
+        return ("ko".equals(language) ? KOREAN_TIME : ENGLISH_TIME).format(at.atZone(zone));
     }
 
     /** Values that show what a template looks like, for the editor's preview. */

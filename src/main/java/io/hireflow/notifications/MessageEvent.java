@@ -21,7 +21,9 @@ public enum MessageEvent {
     OFFER_SENT("offerExpiry"),
     FREE_FORM(),
     /** To the recruiters of a job, not to a candidate: a promise to a candidate was missed. */
-    PROMISE_MISSED("promise", "dueAt");
+    PROMISE_MISSED("promise", "dueAt"),
+    /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
+    PORTAL_SIGN_IN("signInLink", "validUntil");
 
     /** Every template may use these. */
     public static final List<String> COMMON_VARIABLES = List.of("candidateName", "jobTitle", "organizationName",
@@ -48,5 +50,10 @@ public enum MessageEvent {
      */
     public boolean sendableByHand() {
         return this == FREE_FORM || this == DELAY_NOTICE;
+    }
+
+    /** Whether the platform sends it, with its shipped wording, for no organization (so no organization edits it). */
+    public boolean platform() {
+        return this == PORTAL_SIGN_IN;
     }
 }

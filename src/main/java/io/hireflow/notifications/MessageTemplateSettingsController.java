@@ -58,7 +58,9 @@ class MessageTemplateSettingsController {
         }
         List<TemplateRow> rows = new ArrayList<>();
         for (MessageEvent event : MessageEvent.values()) {
-            rows.add(new TemplateRow(event, grouped.get(event)));
+            if (!event.platform()) {
+                rows.add(new TemplateRow(event, grouped.get(event)));
+            }
         }
         model.addAttribute("rows", rows);
         model.addAttribute("languages", MessageTemplates.LANGUAGES);

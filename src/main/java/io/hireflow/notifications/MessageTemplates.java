@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
 
 /**
@@ -63,6 +64,7 @@ public class MessageTemplates {
     @Transactional(readOnly = true)
     public MessageTemplate template(OrganizationId organization, MessageEvent event, String language) {
         checkLanguage(language);
+        checkOwn(event);
         return jdbc.sql("select * from message_template where organization_id = ? and event = ? and language = ?")
                 .params(organization.value(), event.name(), language)
                 .query((rs, row) -> new MessageTemplate(event, language, rs.getString("subject"), rs.getString("body"),
@@ -85,6 +87,9 @@ public class MessageTemplates {
                 });
         List<MessageTemplate> all = new ArrayList<>();
         for (MessageEvent event : MessageEvent.values()) {
+            if (event.platform()) {
+                continue;
+            }
             for (String language : LANGUAGES) {
                 all.add(custom.getOrDefault(event + "." + language, shipped(event, language)));
             }
@@ -100,6 +105,7 @@ public class MessageTemplates {
     public MessageTemplate save(Actor admin, MessageEvent event, String language, String subject, String body,
             Long version) {
         checkLanguage(language);
+        checkOwn(event);
         TemplateText text = new TemplateText(subject == null ? null : subject.strip(), body);
         var problems = text.problems(event.allowed());
         if (!problems.isEmpty()) {
@@ -128,6 +134,7 @@ public class MessageTemplates {
     @Transactional
     public MessageTemplate reset(Actor admin, MessageEvent event, String language) {
         checkLanguage(language);
+        checkOwn(event);
         jdbc.sql("delete from message_template where organization_id = ? and event = ? and language = ?")
                 .params(admin.organizationId().value(), event.name(), language).update();
         return shipped(event, language);
@@ -146,6 +153,19 @@ public class MessageTemplates {
     TemplateText text(OrganizationId organization, MessageEvent event, String language) {
         MessageTemplate template = template(organization, event, language);
         return new TemplateText(template.subject(), template.body());
+    }
+
+    /** The platform's own messages have no organization's wording to see or change. */
+    private static void checkOwn(MessageEvent event) {
+        if (event.platform()) {
+            throw new NotFoundException("template");
+        }
+    }
+
+    /** The shipped wording, whatever any organization made of it: for the platform's own messages. */
+    TemplateText shippedText(MessageEvent event, String language) {
+        checkLanguage(language);
+        return defaults.get(event).get(language);
     }
 
     private MessageTemplate shipped(MessageEvent event, String language) {

@@ -3,6 +3,7 @@ package io.hireflow.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
+import io.hireflow.shared.Role;
 
 /**
  * Messages to candidates as staff see them: the mailbox (every message, searchable by recipient), an application's
@@ -76,14 +78,14 @@ public class NotificationManagement {
         int size = Math.max(1, Math.min(limit, PAGE_LIMIT));
         List<OutboundMessage> rows = jdbc.sql("""
                 select * from outbound_message
-                where organization_id = :org
+                where (organization_id = :org or (:operator and organization_id is null))
                   and (cast(:application as uuid) is null or application_id = :application)
                   and (cast(:recipient as text) is null or lower(recipient) like :recipient)
                   and (cast(:status as text) is null or status = :status)
                   and (cast(:after as uuid) is null or id < :after)
                 order by id desc limit :limit""")
                 .param("org", actor.organizationId().value()).param("application", filter.applicationId())
-                .param("recipient", recipient)
+                .param("operator", actor.has(Role.OPERATOR)).param("recipient", recipient)
                 .param("status", filter.status() == null ? null : filter.status().name())
                 .param("after", after).param("limit", size + 1)
                 .query(Outbox::row).list();
@@ -95,7 +97,11 @@ public class NotificationManagement {
 
     @Transactional
     public OutboundMessage message(Actor actor, UUID id) {
-        OutboundMessage message = find(actor.organizationId(), id);
+        // the operator also reads the platform's own messages (portal sign-in links), which belong to no organization
+        OutboundMessage message = actor.has(Role.OPERATOR) ? jdbc.sql("""
+                select * from outbound_message where id = ? and (organization_id = ? or organization_id is null)""")
+                .params(id, actor.organizationId().value()).query(Outbox::row).optional()
+                .orElseThrow(() -> new NotFoundException("message")) : find(actor.organizationId(), id);
         logView(actor, List.of(message), "message " + id);
         return message;
     }
@@ -151,6 +157,36 @@ public class NotificationManagement {
         accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "message " + message.id(),
                 List.of(application.candidateId().value()));
         return message;
+    }
+
+    /**
+     * The messages an application's candidate has been sent, newest first: for the candidate portal, where the
+     * candidate reads their own mail (not recorded as a staff view).
+     */
+    @Transactional(readOnly = true)
+    public List<OutboundMessage> sentTo(OrganizationId organization, UUID applicationId) {
+        return jdbc.sql("""
+                select * from outbound_message
+                where organization_id = ? and application_id = ? and status = 'SENT'
+                  and event not in ('PROMISE_MISSED')
+                order by sent_at desc""")
+                .params(organization.value(), applicationId).query(Outbox::row).list();
+    }
+
+    /**
+     * A candidate's one-time link to the candidate portal, in the platform's wording (no organization's), to go now.
+     * It goes through the outbox like every message, so it survives a restart and goes once per {@code key}; it
+     * belongs to no organization, so no organization's staff see it.
+     */
+    @Transactional
+    public void sendPortalLink(String email, String language, String link, Instant validUntil, ZoneId zone,
+            String key) {
+        MessageEvent event = MessageEvent.PORTAL_SIGN_IN;
+        String lang = MessageTemplates.LANGUAGES.contains(language) ? language : "en";
+        TemplateText.Rendered content = templates.shippedText(event, lang).render(Map.of("signInLink", link,
+                "validUntil", MessageContext.dateTime(validUntil, zone, lang)));
+        outbox.write(new Outbox.Envelope(null, null, null, null, event, lang, email, "", content, "portal/" + key,
+                null, null, null), clock.instant());
     }
 
     /** Cancels a message that has not gone yet; 409 once it is being sent or was sent. */

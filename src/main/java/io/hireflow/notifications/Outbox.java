@@ -71,7 +71,8 @@ class Outbox {
                 values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName, :subject,
                     :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note)
                 on conflict (organization_id, idempotency_key) do nothing""")
-                .param("id", id).param("org", envelope.organization().value())
+                .param("id", id).param("org", envelope.organization() == null ? null
+                        : envelope.organization().value())
                 .param("application", envelope.applicationId()).param("candidate", envelope.candidateId())
                 .param("stage", envelope.stageId())
                 .param("event", envelope.event().name()).param("language", envelope.language())

@@ -274,7 +274,7 @@ public class Promises {
                     left join job_application a on a.id = m.application_id
                     left join job j on j.id = a.job_id
                     left join job_stage s on s.id = m.stage_id
-                    where m.announcement_id is null and m.event <> 'PROMISE_MISSED'
+                    where m.announcement_id is null and m.event <> 'PROMISE_MISSED' and m.organization_id is not null
                       and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD')
                       and (m.send_at > m.created_at + interval '1 minute' or m.send_at < cast(:now as timestamptz) - interval '1 minute'
                            or m.status = 'DEAD')

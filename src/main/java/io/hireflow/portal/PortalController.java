@@ -1,0 +1,177 @@
+package io.hireflow.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.hireflow.notifications.MessageTemplates;
+import io.hireflow.shared.PageRefusals;
+import io.hireflow.shared.RateLimits;
+import io.hireflow.shared.TooManyRequestsException;
+
+/**
+ * The candidate portal's pages. A candidate is signed in when their session holds the email a sign-in link was
+ * redeemed for, until the session length has passed; nothing else of the staff sign-in is involved. Following an
+ * emailed link only shows a button: the link is used up by the button's POST, so a mail scanner that opens links
+ * does not spend it.
+ */
+@Controller
+class PortalController {
+
+    private static final String EMAIL = "portal.email";
+    private static final String UNTIL = "portal.until";
+    private static final Pattern PLAIN_EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]{1,190}\\.[^@\\s]{2,}$");
+
+    private final PortalSignIn signIn;
+    private final MyApplications applications;
+    private final RateLimits rateLimits;
+    private final PortalProperties properties;
+    private final Clock clock;
+
+    PortalController(PortalSignIn signIn, MyApplications applications, RateLimits rateLimits,
+            PortalProperties properties, Clock clock) {
+        this.signIn = signIn;
+        this.applications = applications;
+        this.rateLimits = rateLimits;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @ModelAttribute
+    void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    @GetMapping("/portal")
+    String home(HttpServletRequest request, Model page, Locale locale) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "portal/sign-in";
+        }
+        page.addAttribute("email", email.get());
+        page.addAttribute("applications", applications.of(email.get(), locale));
+        return "portal/applications";
+    }
+
+    @PostMapping("/portal/sign-in")
+    String requestLink(@RequestParam(required = false) String email, Model page, Locale locale,
+            HttpServletRequest request, HttpServletResponse response) {
+        String address = email == null ? "" : email.strip();
+        page.addAttribute("email", address);
+        if (!PLAIN_EMAIL.matcher(address).matches() || address.length() > 254) {
+            page.addAttribute("emailError", "validation.email");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "portal/sign-in";
+        }
+        try {
+            rateLimits.hit("portal/address/" + request.getRemoteAddr(), properties.linksPerAddressPerHour(),
+                    Duration.ofHours(1), "error.portal.tooManyFromAddress");
+            rateLimits.hit("portal/email/" + address.toLowerCase(Locale.ROOT), properties.linksPerEmailPerHour(),
+                    Duration.ofHours(1), "error.portal.tooManyForEmail");
+        } catch (TooManyRequestsException refusal) {
+            response.setHeader("Retry-After", String.valueOf(refusal.retryAfterSeconds()));
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            PageRefusals.onPage(page, refusal);
+            return "portal/sign-in";
+        }
+        signIn.sendLink(address, MessageTemplates.language(locale),
+                ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/sign-in/").toUriString(),
+                request.getRemoteAddr());
+        page.addAttribute("minutes", properties.linkValidity().toMinutes());
+        return "portal/link-sent";
+    }
+
+    /** The page an emailed link opens: a button that signs in (the link is not used up by opening it). */
+    @GetMapping("/portal/sign-in/{token}")
+    String confirm(@PathVariable String token, Model page) {
+        page.addAttribute("token", token);
+        return "portal/confirm";
+    }
+
+    @PostMapping("/portal/sign-in/{token}")
+    String redeem(@PathVariable String token, HttpServletRequest request, Model page,
+            HttpServletResponse response) {
+        Optional<String> email = signIn.redeem(token);
+        if (email.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            page.addAttribute("problem", "error.portal.linkInvalid");
+            page.addAttribute("problemArgs", new Object[] {properties.linkValidity().toMinutes()});
+            return "portal/sign-in";
+        }
+        // a new session id at sign-in, so that an id planted before cannot ride along
+        request.getSession(true);
+        request.changeSessionId();
+        HttpSession session = request.getSession();
+        session.setAttribute(EMAIL, email.get());
+        session.setAttribute(UNTIL, clock.instant().plus(properties.sessionLength()));
+        return "redirect:/portal";
+    }
+
+    @GetMapping("/portal/applications/{applicationId}/messages/{messageId}")
+    String message(@PathVariable UUID applicationId, @PathVariable UUID messageId, HttpServletRequest request,
+            Model page) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        page.addAttribute("message", applications.message(email.get(), applicationId, messageId));
+        return "portal/message";
+    }
+
+    @PostMapping("/portal/applications/{applicationId}/withdraw")
+    String withdraw(@PathVariable UUID applicationId, @RequestParam(required = false) String reason,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        applications.withdraw(email.get(), applicationId, reason);
+        redirect.addFlashAttribute("notice", "portal.withdrawn");
+        return "redirect:/portal";
+    }
+
+    @PostMapping("/portal/sign-out")
+    String signOut(HttpServletRequest request, RedirectAttributes redirect) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(EMAIL);
+            session.removeAttribute(UNTIL);
+            request.changeSessionId();
+        }
+        redirect.addFlashAttribute("notice", "portal.signedOut");
+        return "redirect:/portal";
+    }
+
+    private Optional<String> signedIn(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(EMAIL) instanceof String email)
+                || !(session.getAttribute(UNTIL) instanceof Instant until)) {
+            return Optional.empty();
+        }
+        if (clock.instant().isAfter(until)) {
+            session.removeAttribute(EMAIL);
+            session.removeAttribute(UNTIL);
+            return Optional.empty();
+        }
+        return Optional.of(email);
+    }
+}
