@@ -58,6 +58,8 @@ class RouteAccessTests extends ApiTest {
             entry("PUT /api/v1/jobs/{jobId}/pipeline", Access.RECRUITING),
             entry("PUT /api/v1/jobs/{jobId}/team", Access.RECRUITING),
             entry("PUT /api/v1/jobs/{jobId}/posting", Access.RECRUITING),
+            entry("GET /api/v1/jobs/{jobId}/questions", Access.STAFF),
+            entry("PUT /api/v1/jobs/{jobId}/questions", Access.RECRUITING),
             entry("POST /api/v1/jobs/{jobId}/publish", Access.RECRUITING),
             entry("POST /api/v1/jobs/{jobId}/unpublish", Access.RECRUITING),
             entry("GET /api/v1/jobs/{jobId}/board", Access.STAFF),
@@ -101,12 +103,21 @@ class RouteAccessTests extends ApiTest {
             entry("POST /jobs/{jobId}/pipeline", Access.RECRUITING),
             entry("GET /jobs/{jobId}/posting", Access.RECRUITING),
             entry("POST /jobs/{jobId}/posting", Access.RECRUITING),
+            entry("GET /jobs/{jobId}/questions", Access.RECRUITING),
+            entry("POST /jobs/{jobId}/questions", Access.RECRUITING),
             entry("POST /jobs/{jobId}/publish", Access.RECRUITING),
             entry("POST /jobs/{jobId}/unpublish", Access.RECRUITING),
             entry("GET /careers/{slug}", Access.PUBLIC),
             entry("GET /careers/{slug}/jobs/{jobId}", Access.PUBLIC),
             entry("GET /careers/{slug}/sitemap.xml", Access.PUBLIC),
             entry("GET /sitemap.xml", Access.PUBLIC),
+            entry("GET /portal", Access.PUBLIC),
+            entry("POST /portal/sign-in", Access.PUBLIC),
+            entry("GET /portal/sign-in/{token}", Access.PUBLIC),
+            entry("POST /portal/sign-in/{token}", Access.PUBLIC),
+            entry("GET /portal/applications/{applicationId}/messages/{messageId}", Access.PUBLIC),
+            entry("POST /portal/applications/{applicationId}/withdraw", Access.PUBLIC),
+            entry("POST /portal/sign-out", Access.PUBLIC),
             entry("GET /careers/{slug}/jobs/{jobId}/apply", Access.PUBLIC),
             entry("POST /careers/{slug}/jobs/{jobId}/apply", Access.PUBLIC),
             entry("GET /careers/{slug}/applied/{submission}", Access.PUBLIC),
@@ -214,7 +225,7 @@ class RouteAccessTests extends ApiTest {
                     : new Page(new WebSession(port)).request(method, path);
             // the sign-in page for pages; a form post without a session has no CSRF token either (403), which on a
             // public form (no sign-in needed) is the CSRF check, not a refusal of nobody
-            boolean anonymousRefused = api ? anonymous == 401 : anonymous == 302
+            boolean anonymousRefused = api ? anonymous == 401 : anonymous == SIGN_IN_REDIRECT
                     || method.equals("POST") && anonymous == 403 && route.getValue() != Access.PUBLIC;
             if (route.getValue() == Access.PUBLIC ? anonymousRefused : !anonymousRefused) {
                 wrong.add("nobody " + route.getKey() + " -> " + anonymous);
@@ -254,11 +265,17 @@ class RouteAccessTests extends ApiTest {
         return method.equals("GET") || method.equals("DELETE") ? null : "{}";
     }
 
+    /** What a page answers with a redirect to the staff sign-in (other redirects answer their status, 302). */
+    private static final int SIGN_IN_REDIRECT = -302;
+
     /** A session that asks a route and answers the status. */
     private record Page(WebSession session) {
 
         int request(String method, String path) {
-            return method.equals("GET") ? session.get(path).statusCode() : session.post(path, Map.of()).statusCode();
+            var response = method.equals("GET") ? session.get(path) : session.post(path, Map.of());
+            boolean toSignIn = response.statusCode() == 302
+                    && response.headers().firstValue("Location").orElse("").contains("/login");
+            return toSignIn ? SIGN_IN_REDIRECT : response.statusCode();
         }
     }
 
@@ -287,7 +304,8 @@ class RouteAccessTests extends ApiTest {
                 entry("language", "ko"),
                 entry("slug", tenant.slug()),
                 entry("submission", UUID.randomUUID().toString()),
-                entry("documentId", UUID.randomUUID().toString()));
+                entry("documentId", UUID.randomUUID().toString()),
+                entry("token", "not-a-real-token"));
     }
 
     private static String fill(String pattern, Map<String, String> ids) {

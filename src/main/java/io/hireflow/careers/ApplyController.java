@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +30,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.util.WebUtils;
 
 import io.hireflow.candidates.CandidateDetails;
 import io.hireflow.candidates.CandidateDocuments;
@@ -36,6 +42,8 @@ import io.hireflow.identity.OrganizationView;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobPosting;
 import io.hireflow.jobs.JobPostings;
+import io.hireflow.jobs.JobQuestion;
+import io.hireflow.jobs.QuestionKind;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.NotFoundException;
@@ -46,13 +54,19 @@ import io.hireflow.shared.TooManyRequestsException;
 /**
  * The apply form of a published job, no sign-in. Invalid input comes back with what was typed and each problem
  * beside its field, and nothing is stored; a file is judged by its bytes. Too many applications from one address or
- * for one email answer 429.
+ * for one email answer 429. The job's own questions (as its live posting asks them) are answered in fields named
+ * {@code answers[<questionId>]} and {@code answerFiles[<questionId>]}, read from the request rather than bound to the
+ * form, since each job asks different ones.
  */
 @Controller
 class ApplyController {
 
     /** The version of the consent texts below; a change of wording needs a new version. */
-    static final String CONSENT_VERSION = "2026-12-01";
+    static final String CONSENT_VERSION = "2026-12-02";
+
+    static final int MAX_SHORT_ANSWER = 500;
+    static final int MAX_LONG_ANSWER = 5000;
+    private static final List<String> YES_OR_NO = List.of("YES", "NO");
 
     private final IdentityManagement identity;
     private final JobPostings postings;
@@ -116,6 +130,8 @@ class ApplyController {
         if (!place.open()) {
             return page(place, page, response);
         }
+        Map<String, List<String>> given = given(place.posting(), request);
+        page.addAttribute("answers", given);
         String address = request.getRemoteAddr();
         try {
             rateLimits.hit("apply/address/" + address, properties.appliesPerAddressPerHour(), Duration.ofHours(1),
@@ -136,7 +152,10 @@ class ApplyController {
             result.rejectValue("consentApplication", "validation.consent.required", "validation.consent.required");
         }
         List<Applying.Upload> files = files(form, result);
-        if (result.hasErrors()) {
+        Map<String, String> problems = new HashMap<>();
+        List<Applying.Answer> answers = answers(place.posting(), given, request, locale, problems);
+        if (result.hasErrors() || !problems.isEmpty()) {
+            page.addAttribute("answerProblems", problems);
             return page(place, page, response, HttpStatus.BAD_REQUEST);
         }
         LocalDate today = LocalDate.now(place.organization().timeZone());
@@ -151,7 +170,7 @@ class ApplyController {
                 form.region(), form.githubUrl(), form.portfolioUrl(), Applying.CAREERS_SITE, null);
         try {
             applying.apply(place.organization(), place.posting(), new Applying.Submission(form.submission(),
-                    candidate, files, consents, address));
+                    candidate, files, consents, address, answers));
         } catch (ConflictException refusal) {
             // two forms for the same email and job at once: the second finds the first's application
             PageRefusals.onPage(page, refusal.code().equals("error.application.duplicate")
@@ -217,6 +236,88 @@ class ApplyController {
         }
     }
 
+    /** The answers as the form sent them (blank ones left out), by question id: to check, and to show again. */
+    private static Map<String, List<String>> given(JobPosting posting, HttpServletRequest request) {
+        Map<String, List<String>> given = new HashMap<>();
+        for (JobQuestion question : posting.questions()) {
+            String[] values = request.getParameterValues("answers[" + question.id() + "]");
+            given.put(question.id().toString(), values == null ? List.of()
+                    : Arrays.stream(values).filter(value -> value != null && !value.isBlank()).toList());
+        }
+        return given;
+    }
+
+    /**
+     * The answers to the posting's questions, each checked against its question (length, one of the choices, a PDF
+     * or DOCX file, required); a problem goes into {@code problems} by question id, in the reader's language.
+     */
+    private List<Applying.Answer> answers(JobPosting posting, Map<String, List<String>> given,
+            HttpServletRequest request, Locale locale, Map<String, String> problems) {
+        MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request,
+                MultipartHttpServletRequest.class);
+        List<Applying.Answer> answers = new ArrayList<>();
+        for (JobQuestion question : posting.questions()) {
+            String id = question.id().toString();
+            List<String> values = given.getOrDefault(id, List.of());
+            String asked = question.text(locale);
+            int before = answers.size();
+            switch (question.kind()) {
+                case SHORT_TEXT, LONG_TEXT -> {
+                    int max = question.kind() == QuestionKind.SHORT_TEXT ? MAX_SHORT_ANSWER : MAX_LONG_ANSWER;
+                    String text = values.isEmpty() ? null : values.get(0).strip();
+                    if (text != null && text.length() > max) {
+                        problems.put(id, messages.getMessage("validation.tooLong", new Object[] {max}, locale));
+                    } else if (text != null) {
+                        answers.add(new Applying.Answer(question.id(), asked, question.kind(), text, null, null));
+                    }
+                }
+                case YES_NO, SINGLE_CHOICE, MULTIPLE_CHOICE -> {
+                    List<String> allowed = question.kind() == QuestionKind.YES_NO ? YES_OR_NO : question.choices();
+                    List<String> picked = List.copyOf(new LinkedHashSet<>(values));
+                    if (!allowed.containsAll(picked)
+                            || picked.size() > 1 && question.kind() != QuestionKind.MULTIPLE_CHOICE) {
+                        problems.put(id, messages.getMessage("validation.answer.choice", null, locale));
+                    } else if (question.kind() == QuestionKind.YES_NO && !picked.isEmpty()) {
+                        answers.add(new Applying.Answer(question.id(), asked, question.kind(), picked.get(0), null,
+                                null));
+                    } else if (!picked.isEmpty()) {
+                        answers.add(new Applying.Answer(question.id(), asked, question.kind(), null, picked, null));
+                    }
+                }
+                case FILE -> {
+                    MultipartFile file = multipart == null ? null
+                            : multipart.getFile("answerFiles[" + question.id() + "]");
+                    if (file != null && !file.isEmpty()) {
+                        Applying.Upload upload = upload(file, id, problems, locale);
+                        if (upload != null) {
+                            answers.add(new Applying.Answer(question.id(), asked, question.kind(), null, null,
+                                    upload));
+                        }
+                    }
+                }
+            }
+            if (question.required() && answers.size() == before && !problems.containsKey(id)) {
+                problems.put(id, messages.getMessage("validation.required", null, locale));
+            }
+        }
+        return answers;
+    }
+
+    /** A file answering a question, checked by its bytes like the résumé; {@code null} with a problem if refused. */
+    private Applying.Upload upload(MultipartFile file, String id, Map<String, String> problems, Locale locale) {
+        try {
+            byte[] bytes = file.getBytes();
+            CandidateDocuments.check("answerFiles[" + id + "]", bytes);
+            return new Applying.Upload(DocumentKind.OTHER, file.getOriginalFilename(), bytes);
+        } catch (InvalidInputException refusal) {
+            InvalidInputException.FieldProblem problem = refusal.problems().get(0);
+            problems.put(id, messages.getMessage(problem.code(), problem.arguments(), locale));
+        } catch (IOException unreadable) {
+            problems.put(id, messages.getMessage("validation.file.unreadable", null, locale));
+        }
+        return null;
+    }
+
     private String consentText(String key, Place place, Locale locale) {
         return messages.getMessage(key, new Object[] {place.organization().name(), properties.documentClaimDays(),
                 properties.talentPoolMonths()}, locale);
@@ -248,6 +349,14 @@ class ApplyController {
         page.addAttribute("claimDays", properties.documentClaimDays());
         page.addAttribute("talentPoolMonths", properties.talentPoolMonths());
         page.addAttribute("maxMegabytes", CandidateDocuments.MAX_BYTES / (1024 * 1024));
+        page.addAttribute("maxShortAnswer", MAX_SHORT_ANSWER);
+        page.addAttribute("maxLongAnswer", MAX_LONG_ANSWER);
+        if (!page.containsAttribute("answers")) {
+            page.addAttribute("answers", Map.of());
+        }
+        if (!page.containsAttribute("answerProblems")) {
+            page.addAttribute("answerProblems", Map.of());
+        }
         return "careers/apply";
     }
 }

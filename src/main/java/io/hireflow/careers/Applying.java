@@ -20,6 +20,7 @@ import io.hireflow.candidates.Consents;
 import io.hireflow.candidates.DocumentKind;
 import io.hireflow.identity.OrganizationView;
 import io.hireflow.jobs.JobPosting;
+import io.hireflow.jobs.QuestionKind;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.PipelineManagement;
 import io.hireflow.shared.Actor;
@@ -29,8 +30,10 @@ import io.hireflow.shared.OrganizationId;
 /**
  * A candidate applying on the careers site, all in one transaction: the candidate (found by email, or created), the
  * application in the job's first stage (whose receipt notice the notifications module writes in the same
- * transaction), the files, and the consents as shown. A form is submitted once however often it is sent: its
- * submission key is claimed first, so a double click or a retried request gets the first answer back.
+ * transaction), the files, the answers to the job's questions (each with the question as the candidate read it, so
+ * it still reads right after the question changes) and the consents as shown. A form is submitted once however
+ * often it is sent: its submission key is claimed first, so a double click or a retried request gets the first answer
+ * back.
  */
 @Service
 class Applying {
@@ -59,9 +62,21 @@ class Applying {
     record Upload(DocumentKind kind, String originalName, byte[] bytes) {
     }
 
-    /** What is submitted: the person, the files, the consents as asked, from where. */
+    /** What is submitted: the person, the files, the consents as asked, from where, the answers to the questions. */
     record Submission(UUID key, CandidateDetails candidate, List<Upload> files, List<Consents.Asked> consents,
-            String remoteAddress) {
+            String remoteAddress, List<Answer> answers) {
+
+        Submission {
+            answers = answers == null ? List.of() : List.copyOf(answers);
+        }
+    }
+
+    /**
+     * An answer to one of the job's questions (already checked), with the question's text as the form showed it: a
+     * text, the choices picked (YES or NO for a yes-or-no question), or a file.
+     */
+    record Answer(UUID questionId, String questionText, QuestionKind kind, String text, List<String> choices,
+            Upload file) {
     }
 
     /** The application made (or made by the first sending of the same form). */
@@ -102,6 +117,18 @@ class Applying {
         UUID applicationId = application.id().value();
         for (Upload file : submission.files()) {
             documents.store(org, candidate, applicationId, file.kind(), file.originalName(), file.bytes());
+        }
+        for (Answer answer : submission.answers()) {
+            UUID document = answer.file() == null ? null : documents.store(org, candidate, applicationId,
+                    DocumentKind.OTHER, answer.file().originalName(), answer.file().bytes()).id();
+            jdbc.sql("""
+                    insert into application_answer (application_id, question_id, organization_id, question_text,
+                        kind, answer_text, answer_choices, document_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(applicationId, answer.questionId(), org.value(), answer.questionText(),
+                            answer.kind().name(), answer.text(),
+                            answer.choices() == null ? null : answer.choices().toArray(String[]::new), document)
+                    .update();
         }
         for (Consents.Asked asked : submission.consents()) {
             consents.record(org, candidate, applicationId, asked, submission.remoteAddress());

@@ -44,11 +44,13 @@ class JobApiController {
 
     private final JobManagement jobs;
     private final JobPostings postings;
+    private final JobQuestions questions;
     private final IdentityManagement identity;
 
-    JobApiController(JobManagement jobs, JobPostings postings, IdentityManagement identity) {
+    JobApiController(JobManagement jobs, JobPostings postings, JobQuestions questions, IdentityManagement identity) {
         this.jobs = jobs;
         this.postings = postings;
+        this.questions = questions;
         this.identity = identity;
     }
 
@@ -133,6 +135,26 @@ class JobApiController {
         String url = listing.published() ? CareersPaths.job(ServletUriComponentsBuilder.fromCurrentContextPath()
                 .toUriString(), identity.organization(actor.organizationId()).slug(), job.id()) : null;
         return JobResponse.of(job, listing, url);
+    }
+
+    /** The questions of a job's apply form, the whole list in order. */
+    record QuestionsRequest(@NotNull @Size(max = JobQuestions.MAX_QUESTIONS) List<@Valid QuestionPlan> questions) {
+    }
+
+    record QuestionResponse(UUID id, int position, QuestionKind kind, String textKo, String textEn,
+            List<String> choices, boolean required) {
+
+        static QuestionResponse of(JobQuestion question) {
+            return new QuestionResponse(question.id(), question.position(), question.kind(), question.textKo(),
+                    question.textEn(), question.kind().hasChoices() ? question.choices() : null, question.required());
+        }
+    }
+
+    record QuestionsResponse(List<QuestionResponse> questions) {
+
+        static QuestionsResponse of(List<JobQuestion> questions) {
+            return new QuestionsResponse(questions.stream().map(QuestionResponse::of).toList());
+        }
     }
 
     record JobSummaryResponse(UUID id, String title, String team, List<String> locations,
@@ -233,6 +255,28 @@ class JobApiController {
     JobResponse unpublish(Actor actor, @PathVariable UUID jobId) {
         postings.unpublish(actor, new JobId(jobId));
         return response(actor, jobs.job(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @GetMapping("/{jobId}/questions")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "listJobQuestions", summary = "The questions the job's apply form asks, in order")
+    QuestionsResponse listQuestions(Actor actor, @PathVariable UUID jobId) {
+        return QuestionsResponse.of(questions.list(actor.organizationId(), new JobId(jobId)));
+    }
+
+    @PutMapping("/{jobId}/questions")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "updateJobQuestions", summary = "Set the questions the job's apply form asks",
+            description = "The questions in their new order. Questions with an id are kept, questions without one "
+                    + "are added, questions left out are removed; answers already given keep the question as it was "
+                    + "asked. Each question is written in Korean, English or both; the choice kinds need 2-20 "
+                    + "choices. A question the Fair Hiring Procedure Act (Art. 4-3) forbids (appearance, height, "
+                    + "weight, region of origin, marital status, assets, the family's education, occupation or "
+                    + "assets) or one asking for a resident registration number is refused (400, naming the field "
+                    + "and why). A published job is published again at once.")
+    QuestionsResponse updateQuestions(Actor actor, @PathVariable UUID jobId,
+            @Valid @RequestBody QuestionsRequest request) {
+        return QuestionsResponse.of(questions.replace(actor, new JobId(jobId), request.questions()));
     }
 
     static List<String> locations(String location, List<String> locations) {

@@ -13,11 +13,12 @@ import io.hireflow.shared.OrganizationId;
  * made that day refers to. Postings never change; publishing a changed job makes a new revision.
  *
  * @param firstPublishedAt when the job was first published (the posting date search engines are given)
+ * @param questions        what the apply form asks, as it asked it in this revision
  */
 public record JobPosting(UUID id, JobId jobId, OrganizationId organizationId, int revision, String title, String team,
         List<String> locations, EmploymentType employmentType, String description, Long salaryMin, Long salaryMax,
         LocalDate applyUntil, String interviewLocation, List<Step> steps, Instant publishedAt,
-        Instant firstPublishedAt) {
+        Instant firstPublishedAt, List<JobQuestion> questions) {
 
     /** One step of the hiring process as candidates see it. */
     public record Step(StageKind kind, String nameKo, String nameEn) {

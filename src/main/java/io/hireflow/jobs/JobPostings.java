@@ -28,20 +28,22 @@ import io.hireflow.shared.OrganizationId;
 
 /**
  * Jobs on the careers site. Staff set a job's posting details and publish it; each publication is kept as an
- * immutable {@link JobPosting}, and while a job is published every change to it or its pipeline publishes a new
- * revision, so the careers site always shows the job as it is and an application keeps the revision it was made
- * to. Closing a job (or setting it back to draft) takes it off the site.
+ * immutable {@link JobPosting}, and while a job is published every change to it, its pipeline or its apply form's
+ * questions publishes a new revision, so the careers site always shows the job as it is and an application keeps the
+ * revision it was made to. Closing a job (or setting it back to draft) takes it off the site.
  */
 @Service
 public class JobPostings {
 
     private final JdbcClient jdbc;
     private final JobManagement jobs;
+    private final JobQuestions questions;
     private final Clock clock;
 
-    JobPostings(JdbcClient jdbc, JobManagement jobs, Clock clock) {
+    JobPostings(JdbcClient jdbc, JobManagement jobs, JobQuestions questions, Clock clock) {
         this.jdbc = jdbc;
         this.jobs = jobs;
+        this.questions = questions;
         this.clock = clock;
     }
 
@@ -154,9 +156,10 @@ public class JobPostings {
         List<JobPosting.Step> steps = job.stages().stream()
                 .map(stage -> new JobPosting.Step(stage.kind(), stage.candidateNameKo(), stage.candidateNameEn()))
                 .toList();
+        List<JobQuestion> asked = questions.questions(job.id());
         if (liveId != null) {
             JobPosting live = posting(job.organizationId(), liveId).orElseThrow();
-            if (sameContent(live, job, details, steps)) {
+            if (sameContent(live, job, details, steps) && live.questions().equals(asked)) {
                 return live;
             }
         }
@@ -166,9 +169,11 @@ public class JobPostings {
         jdbc.sql("""
                 insert into job_posting (id, job_id, organization_id, revision, title, team, locations,
                     employment_type, description, salary_min, salary_max, apply_until, interview_location,
-                    stage_kinds, stage_names_ko, stage_names_en, published_at)
+                    stage_kinds, stage_names_ko, stage_names_en, question_ids, question_kinds, question_texts_ko,
+                    question_texts_en, question_choices, question_required, published_at)
                 values (:id, :job, :org, :revision, :title, :team, :locations, :type, :description, :min, :max,
-                    :until, :location, :kinds, :namesKo, :namesEn, :now)""")
+                    :until, :location, :kinds, :namesKo, :namesEn, cast(:questionIds as uuid[]), :questionKinds,
+                    :questionsKo, :questionsEn, :questionChoices, :questionRequired, :now)""")
                 .param("id", id).param("job", job.id().value()).param("org", job.organizationId().value())
                 .param("revision", revision).param("title", job.title()).param("team", job.team())
                 .param("locations", job.locations().toArray(String[]::new))
@@ -179,6 +184,15 @@ public class JobPostings {
                 .param("kinds", steps.stream().map(step -> step.kind().name()).toArray(String[]::new))
                 .param("namesKo", steps.stream().map(JobPosting.Step::nameKo).toArray(String[]::new))
                 .param("namesEn", steps.stream().map(JobPosting.Step::nameEn).toArray(String[]::new))
+                .param("questionIds", asked.stream().map(question -> question.id().toString()).toArray(String[]::new))
+                .param("questionKinds", asked.stream().map(question -> question.kind().name()).toArray(String[]::new))
+                .param("questionsKo", asked.stream().map(question -> nullToBlank(question.textKo()))
+                        .toArray(String[]::new))
+                .param("questionsEn", asked.stream().map(question -> nullToBlank(question.textEn()))
+                        .toArray(String[]::new))
+                .param("questionChoices", asked.stream().map(question -> String.join("\n", question.choices()))
+                        .toArray(String[]::new))
+                .param("questionRequired", asked.stream().map(JobQuestion::required).toArray(Boolean[]::new))
                 .param("now", Timestamp.from(now))
                 .update();
         jdbc.sql("""
@@ -268,17 +282,35 @@ public class JobPostings {
         }
         PostingDetails details = details(rs);
         Timestamp first = rs.getTimestamp("first_published_at");
+        UUID[] questionIds = (UUID[]) rs.getArray("question_ids").getArray();
+        List<String> questionKinds = strings(rs.getArray("question_kinds"));
+        List<String> questionsKo = strings(rs.getArray("question_texts_ko"));
+        List<String> questionsEn = strings(rs.getArray("question_texts_en"));
+        List<String> questionChoices = strings(rs.getArray("question_choices"));
+        Boolean[] questionRequired = (Boolean[]) rs.getArray("question_required").getArray();
+        List<JobQuestion> questions = new ArrayList<>();
+        for (int i = 0; i < questionIds.length; i++) {
+            questions.add(new JobQuestion(questionIds[i], i + 1, QuestionKind.valueOf(questionKinds.get(i)),
+                    blankToNull(questionsKo.get(i)), blankToNull(questionsEn.get(i)),
+                    questionChoices.get(i).isEmpty() ? List.of() : List.of(questionChoices.get(i).split("\n")),
+                    questionRequired[i]));
+        }
         return new JobPosting(rs.getObject("id", UUID.class), new JobId(rs.getObject("job_id", UUID.class)),
                 new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getInt("revision"),
                 rs.getString("title"), rs.getString("team"), strings(rs.getArray("locations")),
                 EmploymentType.valueOf(rs.getString("employment_type")), rs.getString("description"),
                 details.salaryMin(), details.salaryMax(), details.applyUntil(), details.interviewLocation(),
                 List.copyOf(steps), rs.getTimestamp("published_at").toInstant(),
-                first == null ? rs.getTimestamp("published_at").toInstant() : first.toInstant());
+                first == null ? rs.getTimestamp("published_at").toInstant() : first.toInstant(),
+                List.copyOf(questions));
     }
 
     private static List<String> strings(Array array) throws SQLException {
         return List.copyOf(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static String nullToBlank(String value) {
+        return value == null ? "" : value;
     }
 
     private static String blankToNull(String value) {
