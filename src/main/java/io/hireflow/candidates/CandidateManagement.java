@@ -8,6 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -78,6 +81,29 @@ public class CandidateManagement {
     public List<Candidate> everywhere(String email) {
         return jdbc.sql("select * from candidate where lower(email) = lower(?) order by created_at")
                 .param(email.strip()).query(CandidateManagement::row).list();
+    }
+
+    /** The contact details a candidate may change themselves (the portal): phone, region and links. */
+    public record Contact(
+            @Size(max = 30) @Pattern(regexp = "^[0-9+()\\- ]*$", message = "{validation.phone}") String phone,
+            @Size(max = 100) String region,
+            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}") String githubUrl,
+            @Size(max = 500) @Pattern(regexp = "^(https?://\\S+)?$", message = "{validation.url}")
+            String portfolioUrl) {
+    }
+
+    /** The candidate changes their own contact details, in every organization they applied to. */
+    @Transactional
+    public void updateContact(String email, Contact contact) {
+        jdbc.sql("""
+                update candidate set phone = :phone, region = :region, github_url = :github,
+                    portfolio_url = :portfolio, updated_at = :now, version = version + 1
+                where lower(email) = lower(:email)""")
+                .param("phone", blankToNull(contact.phone())).param("region", blankToNull(contact.region()))
+                .param("github", blankToNull(contact.githubUrl()))
+                .param("portfolio", blankToNull(contact.portfolioUrl()))
+                .param("now", Timestamp.from(clock.instant())).param("email", email.strip())
+                .update();
     }
 
     @Transactional(readOnly = true)

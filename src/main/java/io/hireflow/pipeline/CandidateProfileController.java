@@ -20,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateId;
 import io.hireflow.candidates.CandidateManagement;
+import io.hireflow.candidates.DataRequests;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.JobStatus;
@@ -40,11 +41,13 @@ class CandidateProfileController {
     private final MessageSource messages;
     private final AccessLog accessLog;
     private final CandidateDocuments documents;
+    private final DataRequests dataRequests;
 
     CandidateProfileController(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
-            MessageSource messages, AccessLog accessLog, CandidateDocuments documents) {
+            MessageSource messages, AccessLog accessLog, CandidateDocuments documents, DataRequests dataRequests) {
         this.accessLog = accessLog;
         this.documents = documents;
+        this.dataRequests = dataRequests;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -67,6 +70,7 @@ class CandidateProfileController {
                 .filter(job -> job.status() != JobStatus.CLOSED && !applied.contains(job.id())).toList();
         model.addAttribute("otherJobs", otherJobs);
         model.addAttribute("documents", documents.documentsOf(actor.organizationId(), id));
+        model.addAttribute("dataRequests", dataRequests.of(actor.organizationId(), id));
         return "pipeline/candidate";
     }
 

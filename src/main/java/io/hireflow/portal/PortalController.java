@@ -11,8 +11,14 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import jakarta.validation.Valid;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindingResult;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import tools.jackson.databind.json.JsonMapper;
+
+import io.hireflow.candidates.CandidateManagement;
+import io.hireflow.candidates.DataRequests;
 import io.hireflow.notifications.MessageTemplates;
 import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.RateLimits;
@@ -43,13 +53,19 @@ class PortalController {
 
     private final PortalSignIn signIn;
     private final MyApplications applications;
+    private final MyData data;
+    private final CandidateManagement candidates;
     private final RateLimits rateLimits;
     private final PortalProperties properties;
+    private final JsonMapper json;
     private final Clock clock;
 
-    PortalController(PortalSignIn signIn, MyApplications applications, RateLimits rateLimits,
-            PortalProperties properties, Clock clock) {
+    PortalController(PortalSignIn signIn, MyApplications applications, MyData data, CandidateManagement candidates,
+            RateLimits rateLimits, PortalProperties properties, JsonMapper json, Clock clock) {
         this.signIn = signIn;
+        this.data = data;
+        this.candidates = candidates;
+        this.json = json;
         this.applications = applications;
         this.rateLimits = rateLimits;
         this.properties = properties;
@@ -67,9 +83,58 @@ class PortalController {
         if (email.isEmpty()) {
             return "portal/sign-in";
         }
-        page.addAttribute("email", email.get());
-        page.addAttribute("applications", applications.of(email.get(), locale));
+        return applicationsPage(email.get(), page, locale, data.contact(email.get()));
+    }
+
+    private String applicationsPage(String email, Model page, Locale locale, CandidateManagement.Contact contact) {
+        page.addAttribute("email", email);
+        page.addAttribute("applications", applications.of(email, locale));
+        page.addAttribute("holders", data.holders(email));
+        page.addAttribute("contact", contact);
         return "portal/applications";
+    }
+
+    @PostMapping("/portal/contact")
+    String contact(@Valid @ModelAttribute("contact") CandidateManagement.Contact contact, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response, Model page, Locale locale,
+            RedirectAttributes redirect) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return applicationsPage(email.get(), page, locale, contact);
+        }
+        candidates.updateContact(email.get(), contact);
+        redirect.addFlashAttribute("notice", "portal.contact.saved");
+        return "redirect:/portal";
+    }
+
+    @PostMapping("/portal/requests")
+    String ask(@RequestParam UUID organizationId, @RequestParam DataRequests.Kind kind,
+            @RequestParam(required = false) String note, HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        data.ask(email.get(), organizationId, kind, note);
+        redirect.addFlashAttribute("notice", "portal.requests.asked." + kind);
+        return "redirect:/portal";
+    }
+
+    /** Everything Hireflow holds about the signed-in person, as a JSON download. */
+    @GetMapping("/portal/export")
+    ResponseEntity<String> export(HttpServletRequest request) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/portal").build();
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("hireflow-my-data.json").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(json.writerWithDefaultPrettyPrinter().writeValueAsString(data.export(email.get())));
     }
 
     @PostMapping("/portal/sign-in")

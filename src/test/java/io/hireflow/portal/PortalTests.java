@@ -116,6 +116,59 @@ class PortalTests extends ApiTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void aCandidateChangesContactDetailsAsksForTheirDataAndTakesItAllAsJson() {
+        String email = "mine-" + UUID.randomUUID() + "@example.com";
+        Tenant first = organizations.create();
+        Tenant second = organizations.create();
+        String inFirst = apply(first, "Platform Engineer", email);
+        apply(second, "SRE", email);
+        WebSession browser = signedIn(email);
+
+        HttpResponse<String> bad = browser.post("/portal/contact", Map.of("phone", "call me", "region", "대전",
+                "githubUrl", "github.com/no-scheme", "portfolioUrl", ""));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("value=\"대전\"");
+        assertThat(browser.post("/portal/contact", Map.of("phone", "010-9999-0000", "region", "대전",
+                "githubUrl", "https://github.com/mine", "portfolioUrl", "")).statusCode()).isEqualTo(302);
+        assertThat(jdbc.sql("select distinct phone || ' ' || region from candidate where lower(email) = ?")
+                .param(email).query(String.class).list()).containsExactly("010-9999-0000 대전");
+
+        UUID organization = UUID.fromString(first.id());
+        assertThat(browser.post("/portal/requests", Map.of("organizationId", organization.toString(),
+                "kind", "DELETE_DATA")).statusCode()).isEqualTo(302);
+        assertThat(browser.post("/portal/requests", Map.of("organizationId", UUID.randomUUID().toString(),
+                "kind", "DELETE_DATA")).statusCode()).as("an organization they never applied to").isEqualTo(404);
+        assertThat(jdbc.sql("""
+                select extract(day from due_at - requested_at)::int from data_request r
+                join candidate c on c.id = r.candidate_id where lower(c.email) = ?""")
+                .param(email).query(Integer.class).list()).containsExactly(5);
+        // the organization sees it, with its deadline, on the candidate's page
+        String candidate = first.admin().get("/api/v1/applications/" + inFirst).text("candidateId");
+        WebSession staff = new WebSession(port);
+        staff.signIn(first.adminEmail(), io.hireflow.TestOrganizations.PASSWORD);
+        assertThat(staff.get("/candidates/" + candidate).body()).contains("data-requests")
+                .contains("Their data deleted");
+
+        HttpResponse<String> export = browser.get("/portal/export");
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment");
+        assertThat(export.body()).contains("Test " + first.slug()).contains("Test " + second.slug())
+                .contains("010-9999-0000").contains("DELETE_DATA").doesNotContain("\"tags\"");
+        assertThat(new WebSession(port).get("/portal/export").statusCode()).as("not signed in").isEqualTo(303);
+    }
+
+    private WebSession signedIn(String email) {
+        WebSession browser = new WebSession(port);
+        browser.get("/portal");
+        browser.post("/portal/sign-in", Map.of("email", email));
+        String token = token(email);
+        browser.get("/portal/sign-in/" + token);
+        assertThat(browser.post("/portal/sign-in/" + token, Map.of()).statusCode()).isEqualTo(302);
+        browser.get("/portal");
+        return browser;
+    }
+
     /** An application made by the organization's recruiter (its receipt notice is then in the outbox). */
     private String apply(Tenant tenant, String title, String email) {
         ApiClient recruiter = tenant.user("RECRUITER");
