@@ -121,6 +121,7 @@ class RouteAccessTests extends ApiTest {
             entry("POST /portal/contact", Access.PUBLIC),
             entry("POST /portal/requests", Access.PUBLIC),
             entry("GET /portal/export", Access.PUBLIC),
+            entry("GET /applications/{applicationId}/submitted", Access.STAFF),
             entry("GET /careers/{slug}/jobs/{jobId}/apply", Access.PUBLIC),
             entry("POST /careers/{slug}/jobs/{jobId}/apply", Access.PUBLIC),
             entry("GET /careers/{slug}/applied/{submission}", Access.PUBLIC),

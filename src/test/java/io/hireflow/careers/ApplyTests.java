@@ -84,6 +84,9 @@ class ApplyTests extends ApiTest {
                 .contains("filename*=UTF-8''%EA%B9%80%EC%A7%80%EC%9B%90%20"
                         + "%EC%9E%90%EA%B8%B0%EC%86%8C%EA%B0%9C%EC%84%9C.docx");
         assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        // the application page shows what the candidate sent
+        String submitted = staff.get("/applications/" + application.path("id").asString() + "/submitted").body();
+        assertThat(submitted).contains("passwd.pdf").contains("김지원 자기소개서.docx").contains("text not read yet");
         // another organization's staff cannot read it by its id
         Tenant other = organizations.create();
         WebSession stranger = new WebSession(port);
