@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,15 +44,18 @@ import java.util.regex.Pattern;
 public class Bench {
 
     static String app;
+    static Path dataDir;
     static String token;
     static Connection db;
 
     public static void main(String[] args) throws Exception {
         if (args.length != 5) {
-            System.err.println("usage: Bench board|bulk-move|add-to-pipeline APP_URL DATA_DIR EMAIL PASSWORD");
+            System.err.println("usage: Bench board|bulk-move|add-to-pipeline|announcement|apply APP_URL DATA_DIR "
+                    + "EMAIL PASSWORD");
             System.exit(2);
         }
         app = args[1];
+        dataDir = Path.of(args[2]);
         waitForApp(180);
         int pgPort = postmasterPort(Path.of(args[2], "postgres", "postmaster.pid"));
         db = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
@@ -61,6 +66,7 @@ public class Bench {
             case "bulk-move" -> bulkMove();
             case "add-to-pipeline" -> addToPipeline();
             case "announcement" -> announcement();
+            case "apply" -> apply();
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         };
         section.write(Path.of("docs/benchmarks.md"));
@@ -308,6 +314,374 @@ public class Bench {
         return new Section("add-to-pipeline", out.toString());
     }
 
+    static final int APPLY_CLIENTS = 32;
+    static final int APPLY_WARM_UP_SECONDS = 10;
+    static final int TEXT_TARGET_SECONDS = 60;
+    // twice the target: enough to see by how much it is missed, short enough to keep the run to a few minutes
+    static final int TEXT_WAIT_SECONDS = 120;
+
+    /**
+     * Public applies through the careers site's form, each with a 200 KB PDF résumé, from 32 concurrent clients with
+     * a session each, against /actuator/health under the same load; then how long until every résumé's text is read.
+     */
+    static Section apply() throws Exception {
+        Job job = createJob("DevOps Engineer (apply bench)");
+        String careersUrl;
+        try (Http http = new Http(app)) {
+            careersUrl = field(http.post("/api/v1/jobs/" + job.id + "/publish", token, "").expect(200).text(),
+                    "careersUrl");
+        }
+        if (careersUrl == null || !careersUrl.contains("/careers/")) {
+            throw new IllegalStateException("the published job has no careers URL: " + careersUrl);
+        }
+        // .../careers/{slug}/jobs/{id}
+        String formPath = careersUrl.substring(careersUrl.indexOf("/careers/")) + "/apply";
+        Pdf resume = resumePdf();
+        System.out.printf(Locale.ROOT, "résumé: %,d bytes, %d pages, %,d characters; form at %s%n",
+                resume.bytes.length, RESUME_PAGES, resume.characters, formPath);
+        AtomicLong applicants = new AtomicLong();
+
+        // one application first, followed to the end: accepted, and its résumé's text read
+        double firstTextSeconds;
+        int firstTextLength;
+        try (Http http = new Http(app)) {
+            FormSession session = openForm(http, formPath);
+            long id = applicants.incrementAndGet();
+            long sent = System.nanoTime();
+            UUID submission = submit(http, formPath, session, resume.bytes, "지원자 " + id,
+                    "apply-" + id + "@example.com");
+            String[] text;
+            do {
+                if (System.nanoTime() - sent > 60_000_000_000L) {
+                    throw new IllegalStateException("the first résumé's text was not read within 60 s");
+                }
+                Thread.sleep(100);
+                text = firstText(submission);
+            } while (text[0] == null || text[0].equals("PENDING") || text[0].equals("EXTRACTING"));
+            firstTextSeconds = (System.nanoTime() - sent) / 1e9;
+            if (!text[0].equals("DONE") || text[2] == null || !text[2].contains("Kubernetes operations")) {
+                throw new IllegalStateException("the first résumé's text was not read: " + text[0] + " " + text[1]);
+            }
+            firstTextLength = text[2].length();
+            System.out.printf(Locale.ROOT, "first application accepted; its text (%,d characters) read in %.1f s%n",
+                    firstTextLength, firstTextSeconds);
+        }
+
+        FormSession[] sessions = new FormSession[APPLY_CLIENTS];
+        // each client opens its session once (the form's SESSION cookie and CSRF token) and keeps it for every round
+        Opening open = (http, client) -> {
+            if (sessions[client] == null) {
+                sessions[client] = openForm(http, formPath);
+            }
+        };
+        Load apply = (http, client, n) -> {
+            long id = applicants.incrementAndGet();
+            submit(http, formPath, sessions[client], resume.bytes, "지원자 " + id, "apply-" + id + "@example.com");
+        };
+        Load health = (http, client, n) -> http.get("/actuator/health", null).expect(200);
+        load(health, APPLY_WARM_UP_SECONDS, APPLY_CLIENTS, null);
+        load(apply, APPLY_WARM_UP_SECONDS, APPLY_CLIENTS, open);
+        List<Result> applies = new ArrayList<>();
+        List<Result> healths = new ArrayList<>();
+        for (int round = 0; round < LOAD_ROUNDS; round++) {
+            healths.add(load(health, ROUND_SECONDS, APPLY_CLIENTS, null));
+            applies.add(load(apply, ROUND_SECONDS, APPLY_CLIENTS, open));
+            System.out.println("round " + round + ": apply " + applies.get(round) + "; health " + healths.get(round));
+        }
+        long loadEnd = System.nanoTime();
+
+        // the résumés' text, read in the background: polled until none waits (or long past the target)
+        long[] atEnd = textCounts();
+        String heapAtEnd = heap();
+        long[] counts = atEnd;
+        double lastRead = -1;
+        double waited;
+        while (true) {
+            waited = (System.nanoTime() - loadEnd) / 1e9;
+            if (counts[1] == 0) {
+                lastRead = waited;
+                break;
+            }
+            if (waited > TEXT_WAIT_SECONDS) {
+                break;
+            }
+            Thread.sleep(500);
+            counts = textCounts();
+            System.out.printf(Locale.ROOT, "%.1f s after the load: %,d read, %,d waiting, %,d failed%n",
+                    (System.nanoTime() - loadEnd) / 1e9, counts[0], counts[1], counts[2]);
+        }
+        String failure = null;
+        if (counts[2] > 0) {
+            try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(
+                    "select text_error from candidate_document where text_status = 'FAILED' limit 1")) {
+                rs.next();
+                failure = rs.getString(1);
+            }
+            System.out.println("a résumé whose text could not be read: " + failure);
+        }
+        String heapAfter = heap();
+        boolean outOfMemory = Files.readString(dataDir.resolveSibling("apply.log")).contains("OutOfMemoryError");
+        boolean alive;
+        try (Http http = new Http(app)) {
+            alive = http.get("/actuator/health", null).status == 200;
+        }
+
+        long inDatabase = scalar("select count(*) from job_application where job_id = '" + job.id + "'");
+        long documents = counts[0] + counts[1] + counts[2];
+        Result apply3 = Result.merge(applies);
+        Result health3 = Result.merge(healths);
+        // read per second after the load, by those read from its end to the last poll
+        double readRate = (counts[0] + counts[2] - atEnd[0] - atEnd[2]) / Math.max(0.5, lastRead >= 0 ? lastRead
+                : waited);
+        String textMeasured = lastRead >= 0
+                ? String.format(Locale.ROOT, "the last was read %.1f s after the load ended (%.1f per second)",
+                        lastRead, readRate)
+                : String.format(Locale.ROOT, "%,d were still waiting %.0f s after the load (read at %.1f per "
+                        + "second: about %.0f s more)", counts[1], waited, readRate,
+                        counts[1] / Math.max(readRate, 0.01));
+        if (inDatabase != documents) {
+            System.out.println("warning: " + inDatabase + " applications but " + documents + " documents");
+        }
+        boolean textMet = lastRead >= 0 && lastRead <= TEXT_TARGET_SECONDS && counts[2] == 0;
+        String error = firstError.get();
+        if (error != null) {
+            System.out.println("first error: " + error);
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, """
+                %d clients, each on its own keep-alive connection and with its own session (it fetches the apply \
+                form once for its `SESSION` cookie and CSRF token), post the public apply form of a published job \
+                back to back: `multipart/form-data` with a new submission id, name and email each time, consent, \
+                and a %,d-byte PDF résumé (%d pages, %,d characters of English text in uncompressed content \
+                streams, and a %d×%d grey photo; generated by the benchmark). Each is answered `302` to the \
+                thank-you page, which is not followed. `/actuator/health` is requested by the same %d clients in \
+                turn: %d rounds of %d s each after %d s of warm-up for both. All clients come from 127.0.0.1, so \
+                the limits per address and per email are raised for the run (`HIREFLOW_APPLIES_PER_ADDRESS_PER_HOUR\
+                =100000000`, `HIREFLOW_APPLIES_PER_EMAIL_PER_DAY=1000`); every apply still counts its hits. The \
+                load generator runs on the same two cores as the application, its database and the background \
+                reading of résumés. The run made %,d applications, each with its résumé (%,d in the measured rounds, \
+                the rest in the warm-up, and one sent before it all, which was accepted and its text, %,d \
+                characters, read %.1f s later).
+
+                | What | Requests | Per second | p50 ms | p99 ms | Errors |
+                |---|---:|---:|---:|---:|---:|
+                | `/actuator/health` | %,d | %,.0f | %.2f | %.2f | %d |
+                | Apply (`POST /careers/…/apply`, 200 KB PDF) | %,d | %,.0f | %.2f | %.2f | %d |
+
+                The résumés' text is read in the background, two at a time (`DocumentTextExtraction`). When the \
+                load ended %,d of %,d had been read and %,d were waiting; polled every 0.5 s, %s. In the end %,d \
+                read, %,d failed, %,d waiting.
+                """, APPLY_CLIENTS, resume.bytes.length, RESUME_PAGES, resume.characters, resume.imageWidth,
+                resume.imageHeight, APPLY_CLIENTS, LOAD_ROUNDS, ROUND_SECONDS, APPLY_WARM_UP_SECONDS,
+                inDatabase, apply3.requests - apply3.errors, firstTextLength, firstTextSeconds,
+                health3.requests, health3.okRate(), health3.p(0.5), health3.p(0.99), health3.errors,
+                apply3.requests, apply3.okRate(), apply3.p(0.5), apply3.p(0.99), apply3.errors,
+                atEnd[0] + atEnd[2], atEnd[0] + atEnd[1] + atEnd[2], atEnd[1], textMeasured,
+                counts[0], counts[2], counts[1]));
+        if (failure != null) {
+            out.append(String.format(Locale.ROOT, "%nOne that failed: `%s`.%n", failure));
+        }
+        if (error != null) {
+            out.append(String.format(Locale.ROOT, "%nThe first error: `%s`.%n", error.replace('`', '\'')));
+        }
+        out.append(String.format(Locale.ROOT, """
+
+                | Target | Measured | Verdict |
+                |---|---|---|
+                | Applies ≥ 300 per second | %,.0f per second | %s |
+                | Apply p99 ≤ 300 ms | %.1f ms | %s |
+                | Beside `/actuator/health` under the same load | %.0f %% of its rate | (reported) |
+                | Every résumé's text read within 60 s after the run | %s%s | %s |
+                | Memory within `-Xmx512m` | at the end of the load %s; after the reading %s; %s | %s |
+                """, apply3.okRate(), verdict(apply3.okRate() >= 300), apply3.p(0.99), verdict(apply3.p(0.99) <= 300),
+                100 * apply3.okRate() / health3.okRate(),
+                lastRead >= 0 ? String.format(Locale.ROOT, "%.1f s", lastRead) : textMeasured,
+                counts[2] > 0 ? String.format(Locale.ROOT, ", %,d failed", counts[2]) : "", verdict(textMet),
+                heapAtEnd.replace(" afterwards", ""), heapAfter.replace(" afterwards", ""),
+                outOfMemory ? "an `OutOfMemoryError` in the log" : "no `OutOfMemoryError` in the log"
+                        + (alive ? ", still answering" : ", but it no longer answered"),
+                verdict(!outOfMemory && alive)));
+        return new Section("apply", out.toString());
+    }
+
+    /** A session on the public apply form: its cookie and the CSRF token the page carries. */
+    record FormSession(String cookie, String csrf) {
+    }
+
+    static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    static final String BOUNDARY = "----HireflowBenchBoundary7MA4YWxkTrZu0gW";
+    static final byte[] MULTIPART_END = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+
+    /** Fetches the apply form as a browser does: a new session (cookie) and its CSRF token. */
+    static FormSession openForm(Http http, String formPath) throws IOException {
+        Response form = http.exchange("GET", formPath, List.of("Accept: text/html")).expect(200);
+        String cookie = form.header("Set-Cookie", "SESSION=");
+        Matcher csrf = CSRF_META.matcher(form.text());
+        if (cookie == null || !csrf.find() || !form.text().contains("name=\"submission\"")) {
+            throw new IllegalStateException("the apply form came without a session, CSRF token or submission id");
+        }
+        int end = cookie.indexOf(';');
+        return new FormSession(end < 0 ? cookie : cookie.substring(0, end), csrf.group(1));
+    }
+
+    /** Posts the apply form with a new submission id and the résumé; anything but the redirect to thanks fails. */
+    static UUID submit(Http http, String formPath, FormSession session, byte[] pdf, String name, String email)
+            throws IOException {
+        UUID submission = UUID.randomUUID();
+        StringBuilder fields = new StringBuilder();
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("_csrf", session.csrf());
+        values.put("submission", submission.toString());
+        values.put("name", name);
+        values.put("email", email);
+        values.put("consentApplication", "true");
+        values.forEach((field, value) -> fields.append("--").append(BOUNDARY).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(field).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        fields.append("--").append(BOUNDARY).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"resume\"; filename=\"resume.pdf\"\r\n")
+                .append("Content-Type: application/pdf\r\n\r\n");
+        Response answer = http.exchange("POST", formPath, List.of("Accept: text/html", "Cookie: " + session.cookie(),
+                "Content-Type: multipart/form-data; boundary=" + BOUNDARY),
+                fields.toString().getBytes(StandardCharsets.UTF_8), pdf, MULTIPART_END);
+        String location = answer.header("Location", "");
+        if (answer.status() != 302 || location == null || !location.endsWith("/applied/" + submission)) {
+            throw new IllegalStateException("HTTP " + answer.status() + " (expected 302 to the thank-you page): "
+                    + snippet(answer.text()));
+        }
+        return submission;
+    }
+
+    /** An HTML page's words, briefly: enough to see which field was refused. */
+    static String snippet(String html) {
+        String text = html.replaceAll("(?s)<head>.*?</head>", " ").replaceAll("(?s)<[^>]*>", " ")
+                .replaceAll("\\s+", " ").strip();
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+    }
+
+    /** The résumé of one submission: its text status, error and text. */
+    static String[] firstText(UUID submission) throws SQLException {
+        try (PreparedStatement query = db.prepareStatement("""
+                select d.text_status, d.text_error, d.text from candidate_document d
+                join careers_submission s on s.application_id = d.application_id
+                where s.submission_key = ?""")) {
+            query.setObject(1, submission);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}
+                        : new String[3];
+            }
+        }
+    }
+
+    /** Documents read, waiting (or being read) and failed. */
+    static long[] textCounts() throws SQLException {
+        try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery("""
+                select count(*) filter (where text_status = 'DONE'),
+                       count(*) filter (where text_status in ('PENDING', 'EXTRACTING')),
+                       count(*) filter (where text_status = 'FAILED')
+                from candidate_document""")) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)};
+        }
+    }
+
+    static final int RESUME_BYTES = 200 * 1024;
+    static final int RESUME_PAGES = 20;
+    static final int RESUME_LINES_PER_PAGE = 40;
+    static final int PHOTO_WIDTH = 400;
+    static final String[] RESUME_LINES = {
+        "Kubernetes operations, incident response and on-call for a payments platform, 2019 to 2024.",
+        "Ran 40 production clusters on EKS and GKE: upgrades without downtime, node pools, autoscaling.",
+        "Terraform and Helm for every environment, Argo CD for delivery, policies checked by OPA Gatekeeper.",
+        "Prometheus, Alertmanager and Grafana: service level objectives, error budgets and paging rules.",
+        "Led 30 incident reviews, wrote the runbooks, cut the median time to recovery from 48 to 12 minutes.",
+        "PostgreSQL on Patroni with streaming replicas; point-in-time recovery drills every quarter.",
+        "CI on GitHub Actions with self-hosted runners; build caches that halved the pipeline's duration.",
+        "Linux performance work: eBPF tracing, cgroup limits, kernel settings for network-heavy services.",
+        "Security: images signed with cosign, SBOMs, secrets in Vault, least-privilege IAM for each service.",
+        "Mentored four engineers; ran the platform guild and its fortnightly architecture reviews.",
+        "Skills: Go, Python, Bash, Kubernetes, Terraform, AWS, GCP, Kafka, Redis, Nginx, Envoy, Istio.",
+        "Education: B.S. in Computer Science; CKA and CKS certified; AWS Solutions Architect Professional.",
+    };
+
+    record Pdf(byte[] bytes, int characters, int imageWidth, int imageHeight) {
+    }
+
+    /**
+     * A résumé as a real PDF of about 200 KB: twenty pages of text in Helvetica in uncompressed content streams, a
+     * grey photo on the first page (uncompressed, so that it fills the rest), cross-reference offsets that are right.
+     */
+    static Pdf resumePdf() {
+        int height = 1 + Math.max(0, (RESUME_BYTES - resumePdf(PHOTO_WIDTH, 1).bytes.length) / PHOTO_WIDTH);
+        return resumePdf(PHOTO_WIDTH, height);
+    }
+
+    static Pdf resumePdf(int width, int height) {
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        int objects = 4 + 2 * RESUME_PAGES;
+        int[] offsets = new int[objects + 1];
+        int characters = 0;
+        ascii(pdf, "%PDF-1.4\n%\u00e2\u00e3\u00cf\u00d3\n");
+        offsets[1] = pdf.size();
+        ascii(pdf, "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n");
+        StringBuilder kids = new StringBuilder();
+        for (int page = 0; page < RESUME_PAGES; page++) {
+            kids.append(page == 0 ? "" : " ").append(5 + 2 * page).append(" 0 R");
+        }
+        offsets[2] = pdf.size();
+        ascii(pdf, "2 0 obj\n<< /Type /Pages /Kids [" + kids + "] /Count " + RESUME_PAGES + " >>\nendobj\n");
+        offsets[3] = pdf.size();
+        ascii(pdf, "3 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\n"
+                + "endobj\n");
+        offsets[4] = pdf.size();
+        ascii(pdf, "4 0 obj\n<< /Type /XObject /Subtype /Image /Width " + width + " /Height " + height
+                + " /ColorSpace /DeviceGray /BitsPerComponent 8 /Length " + width * height + " >>\nstream\n");
+        byte[] photo = new byte[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                photo[y * width + x] = (byte) (96 + (x * 3 + y * 5) % 97 + (x * y) % 13);
+            }
+        }
+        pdf.writeBytes(photo);
+        ascii(pdf, "\nendstream\nendobj\n");
+        for (int page = 0; page < RESUME_PAGES; page++) {
+            StringBuilder content = new StringBuilder();
+            if (page == 0) {
+                content.append("q 96 0 0 120 450 680 cm /Im1 Do Q\n");
+            }
+            content.append("BT\n/F1 10 Tf\n17 TL\n50 790 Td\n");
+            String title = "Jiwon Kim, DevOps Engineer - page " + (page + 1) + " of " + RESUME_PAGES;
+            content.append('(').append(title).append(") Tj T*\n");
+            characters += title.length();
+            for (int line = 1; line < RESUME_LINES_PER_PAGE; line++) {
+                String text = RESUME_LINES[(page * 7 + line) % RESUME_LINES.length];
+                content.append('(').append(text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)"))
+                        .append(") Tj T*\n");
+                characters += text.length();
+            }
+            content.append("ET");
+            offsets[5 + 2 * page] = pdf.size();
+            ascii(pdf, (5 + 2 * page) + " 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                    + "<< /Font << /F1 3 0 R >>" + (page == 0 ? " /XObject << /Im1 4 0 R >>" : "") + " >> /Contents "
+                    + (6 + 2 * page) + " 0 R >>\nendobj\n");
+            offsets[6 + 2 * page] = pdf.size();
+            ascii(pdf, (6 + 2 * page) + " 0 obj\n<< /Length " + content.length() + " >>\nstream\n" + content
+                    + "\nendstream\nendobj\n");
+        }
+        int xref = pdf.size();
+        StringBuilder table = new StringBuilder("xref\n0 " + (objects + 1) + "\n0000000000 65535 f \n");
+        for (int object = 1; object <= objects; object++) {
+            table.append(String.format(Locale.ROOT, "%010d 00000 n \n", offsets[object]));
+        }
+        table.append("trailer\n<< /Size ").append(objects + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref)
+                .append("\n%%EOF\n");
+        ascii(pdf, table.toString());
+        return new Pdf(pdf.toByteArray(), characters, width, height);
+    }
+
+    private static void ascii(ByteArrayOutputStream out, String text) {
+        out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     static final int ANNOUNCED = 10_000;
     static final int WARM_UP_ANNOUNCEMENTS = 3;
 
@@ -422,9 +796,19 @@ public class Bench {
         void send(Http http, int client, int n) throws IOException;
     }
 
+    /** What a client does on its new connection before the load starts (not timed), such as opening a session. */
+    interface Opening {
+        void open(Http http, int client) throws IOException;
+    }
+
     record Result(long requests, long errors, double seconds, long[] latencies) {
         double rate() {
             return requests / seconds;
+        }
+
+        /** Requests per second that got the expected answer. */
+        double okRate() {
+            return (requests - errors) / seconds;
         }
 
         double p(double quantile) {
@@ -445,21 +829,38 @@ public class Bench {
         }
     }
 
+    /** The first failed request of any load, as its exception said it (for a non-expected answer: status and body). */
+    static final AtomicReference<String> firstError = new AtomicReference<>();
+
     static Result load(Load load, int seconds) throws Exception {
+        return load(load, seconds, CLIENTS, null);
+    }
+
+    static Result load(Load load, int seconds, int clients, Opening opening) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch ready = new CountDownLatch(CLIENTS);
+        CountDownLatch ready = new CountDownLatch(clients);
         CountDownLatch go = new CountDownLatch(1);
-        long[][] latencies = new long[CLIENTS][];
-        int[] counts = new int[CLIENTS];
-        long[] errors = new long[CLIENTS];
+        AtomicReference<Exception> failedToOpen = new AtomicReference<>();
+        long[][] latencies = new long[clients][];
+        int[] counts = new int[clients];
+        long[] errors = new long[clients];
         List<Thread> threads = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
+        for (int c = 0; c < clients; c++) {
             int client = c;
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 16];
                 int n = 0;
                 try (Http http = new Http(app)) {
-                    ready.countDown();
+                    try {
+                        if (opening != null) {
+                            opening.open(http, client);
+                        }
+                    } catch (Exception e) {
+                        failedToOpen.compareAndSet(null, e);
+                        stop.set(true);
+                    } finally {
+                        ready.countDown();
+                    }
                     go.await();
                     while (!stop.get()) {
                         long t = System.nanoTime();
@@ -467,6 +868,7 @@ public class Bench {
                             load.send(http, client, n);
                         } catch (IOException | IllegalStateException e) {
                             errors[client]++;
+                            firstError.compareAndSet(null, String.valueOf(e.getMessage()));
                             http.reconnect();
                         }
                         if (n == mine.length) {
@@ -484,6 +886,13 @@ public class Bench {
             thread.start();
         }
         ready.await();
+        if (failedToOpen.get() != null) {
+            go.countDown();
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            throw new IllegalStateException("a client could not start", failedToOpen.get());
+        }
         long start = System.nanoTime();
         go.countDown();
         Thread.sleep(seconds * 1000L);
@@ -665,9 +1074,23 @@ public class Bench {
 
     // --- a small HTTP/1.1 client: one keep-alive connection, little work per request -------------------------------
 
-    record Response(int status, byte[] body) {
+    record Response(int status, byte[] body, List<String> headers) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The value of the first header of this name that starts with {@code prefix}, or null. */
+        String header(String name, String prefix) {
+            for (String header : headers) {
+                int colon = header.indexOf(':');
+                if (colon > 0 && header.substring(0, colon).strip().equalsIgnoreCase(name)) {
+                    String value = header.substring(colon + 1).strip();
+                    if (value.startsWith(prefix)) {
+                        return value;
+                    }
+                }
+            }
+            return null;
         }
 
         Response expect(int expected) {
@@ -730,17 +1153,32 @@ public class Bench {
         }
 
         Response send(String method, String path, String authorization, String json) throws IOException {
-            byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
-                    .append(host).append(':').append(port).append("\r\nAccept: application/json\r\n");
+            List<String> headers = new ArrayList<>(List.of("Accept: application/json"));
             if (authorization != null) {
-                head.append("Authorization: ").append(authorization).append("\r\n");
+                headers.add("Authorization: " + authorization);
             }
-            if (json != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            if (json == null) {
+                return exchange(method, path, headers);
+            }
+            headers.add("Content-Type: application/json");
+            return exchange(method, path, headers, json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** One request with these headers and a body sent as the given parts one after the other (none: no body). */
+        Response exchange(String method, String path, List<String> headers, byte[]... body) throws IOException {
+            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
+                    .append(host).append(':').append(port).append("\r\n");
+            for (String header : headers) {
+                head.append(header).append("\r\n");
+            }
+            if (body.length > 0) {
+                head.append("Content-Length: ").append(Arrays.stream(body).mapToLong(part -> part.length).sum())
+                        .append("\r\n");
             }
             out.write(head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1));
-            out.write(body);
+            for (byte[] part : body) {
+                out.write(part);
+            }
             out.flush();
             return read();
         }
@@ -754,7 +1192,9 @@ public class Bench {
             int length = -1;
             boolean chunked = false;
             boolean close = false;
+            List<String> headers = new ArrayList<>();
             for (String header = line(); header != null && !header.isEmpty(); header = line()) {
+                headers.add(header);
                 String lower = header.toLowerCase(Locale.ROOT);
                 if (lower.startsWith("content-length:")) {
                     length = Integer.parseInt(header.substring(15).strip());
@@ -778,7 +1218,7 @@ public class Bench {
             if (close) {
                 reconnect();
             }
-            return new Response(code, body.toByteArray());
+            return new Response(code, body.toByteArray(), headers);
         }
 
         private String line() throws IOException {

@@ -5,4 +5,5 @@ cd "$(dirname "$0")"
 ./board.sh
 BENCH_SKIP_BUILD=true ./bulk-move.sh
 BENCH_SKIP_BUILD=true ./add-to-pipeline.sh
+BENCH_SKIP_BUILD=true ./apply.sh
 BENCH_SKIP_BUILD=true ./announcement.sh
