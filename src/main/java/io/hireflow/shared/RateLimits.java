@@ -31,16 +31,14 @@ public class RateLimits {
         Instant now = clock.instant();
         long size = window.toMillis();
         Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
+        // one statement: the hit counted, and windows older than a day (of every key) forgotten
         int hits = jdbc.sql("""
+                with forgotten as (delete from rate_limit where window_start < :old)
                 insert into rate_limit (key, window_start, hits) values (:key, :start, 1)
                 on conflict (key, window_start) do update set hits = rate_limit.hits + 1
                 returning hits""")
-                .param("key", key).param("start", Timestamp.from(start)).query(Integer.class).single();
-        if (hits == 1) {
-            // a new window: forget the old ones of every key
-            jdbc.sql("delete from rate_limit where window_start < ?")
-                    .param(Timestamp.from(now.minus(Duration.ofDays(1)))).update();
-        }
+                .param("key", key).param("start", Timestamp.from(start))
+                .param("old", Timestamp.from(now.minus(Duration.ofDays(1)))).query(Integer.class).single();
         if (hits > limit) {
             throw new TooManyRequestsException(code,
                     Duration.between(now, start.plus(window)).toSeconds() + 1);
