@@ -46,22 +46,39 @@ public class CandidateDocuments {
     public record Content(CandidateDocument document, byte[] bytes) {
     }
 
+    /** A file whose size and real type were checked: only {@link #check} makes one, so it is checked once. */
+    public static final class Checked {
+
+        private final DocumentType type;
+        private final byte[] bytes;
+
+        private Checked(DocumentType type, byte[] bytes) {
+            this.type = type;
+            this.bytes = bytes;
+        }
+
+        public DocumentType type() {
+            return type;
+        }
+    }
+
     /**
-     * Checks a file as {@code field} of a form: its size and its real type. Answers the type; refuses (400, beside the
-     * field) an empty, oversized, unknown or unsafe file.
+     * Checks a file as {@code field} of a form: its size and its real type. Answers the checked file; refuses (400,
+     * beside the field) an empty, oversized, unknown or unsafe file.
      */
-    public static DocumentType check(String field, byte[] bytes) {
+    public static Checked check(String field, byte[] bytes) {
         if (bytes.length > MAX_BYTES) {
             throw new InvalidInputException(field, "validation.file.size", MAX_BYTES / (1024 * 1024));
         }
-        return DocumentTypes.detect(field, bytes);
+        return new Checked(DocumentTypes.detect(field, bytes), bytes);
     }
 
     /** Stores a checked file for a candidate (and the application it came with). */
     @Transactional
     public CandidateDocument store(OrganizationId organization, CandidateId candidate, UUID application,
-            DocumentKind kind, String originalName, byte[] bytes) {
-        DocumentType type = check("file", bytes);
+            DocumentKind kind, String originalName, Checked file) {
+        DocumentType type = file.type;
+        byte[] bytes = file.bytes;
         UUID id = Ids.newId();
         jdbc.sql("""
                 insert into candidate_document (id, organization_id, candidate_id, application_id, kind,

@@ -222,9 +222,8 @@ class ApplyController {
     private static void add(List<Applying.Upload> files, DocumentKind kind, String field, MultipartFile file,
             BindingResult result) {
         try {
-            byte[] bytes = file.getBytes();
-            CandidateDocuments.check(field, bytes);
-            files.add(new Applying.Upload(kind, file.getOriginalFilename(), bytes));
+            files.add(new Applying.Upload(kind, file.getOriginalFilename(),
+                    CandidateDocuments.check(field, file.getBytes())));
         } catch (InvalidInputException refusal) {
             for (InvalidInputException.FieldProblem problem : refusal.problems()) {
                 if (!result.hasFieldErrors(field)) {
@@ -306,9 +305,8 @@ class ApplyController {
     /** A file answering a question, checked by its bytes like the résumé; {@code null} with a problem if refused. */
     private Applying.Upload upload(MultipartFile file, String id, Map<String, String> problems, Locale locale) {
         try {
-            byte[] bytes = file.getBytes();
-            CandidateDocuments.check("answerFiles[" + id + "]", bytes);
-            return new Applying.Upload(DocumentKind.OTHER, file.getOriginalFilename(), bytes);
+            return new Applying.Upload(DocumentKind.OTHER, file.getOriginalFilename(),
+                    CandidateDocuments.check("answerFiles[" + id + "]", file.getBytes()));
         } catch (InvalidInputException refusal) {
             InvalidInputException.FieldProblem problem = refusal.problems().get(0);
             problems.put(id, messages.getMessage(problem.code(), problem.arguments(), locale));

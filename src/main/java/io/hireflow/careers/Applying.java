@@ -59,7 +59,7 @@ class Applying {
     }
 
     /** A file as the form sent it (already checked). */
-    record Upload(DocumentKind kind, String originalName, byte[] bytes) {
+    record Upload(DocumentKind kind, String originalName, CandidateDocuments.Checked file) {
     }
 
     /** What is submitted: the person, the files, the consents as asked, from where, the answers to the questions. */
@@ -116,11 +116,11 @@ class Applying {
         ApplicationView application = pipeline.createApplication(site, posting.jobId(), candidate);
         UUID applicationId = application.id().value();
         for (Upload file : submission.files()) {
-            documents.store(org, candidate, applicationId, file.kind(), file.originalName(), file.bytes());
+            documents.store(org, candidate, applicationId, file.kind(), file.originalName(), file.file());
         }
         for (Answer answer : submission.answers()) {
             UUID document = answer.file() == null ? null : documents.store(org, candidate, applicationId,
-                    DocumentKind.OTHER, answer.file().originalName(), answer.file().bytes()).id();
+                    DocumentKind.OTHER, answer.file().originalName(), answer.file().file()).id();
             jdbc.sql("""
                     insert into application_answer (application_id, question_id, organization_id, question_text,
                         kind, answer_text, answer_choices, document_id)
