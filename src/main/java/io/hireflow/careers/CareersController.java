@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -57,15 +58,17 @@ class CareersController {
         LocalDate today = LocalDate.now(organization.timeZone());
         EmploymentType employmentType = type == null || type.isBlank() ? null
                 : EnumNames.parse(EmploymentType.class, type);
-        List<JobPosting> open = postings.open(organization.id(), today,
-                new JobPostings.Search(q, team, location, employmentType));
-        List<List<String>> facets = postings.facets(organization.id(), today);
+        JobPostings.Search search = new JobPostings.Search(q, team, location, employmentType);
+        // every open job, for the filters' choices; the list itself is the same unless something is searched for
+        List<JobPosting> all = postings.open(organization.id(), today, JobPostings.Search.ALL);
         page.addAttribute("organization", organization);
-        page.addAttribute("postings", open);
-        page.addAttribute("teams", facets.get(0));
-        page.addAttribute("locations", facets.get(1));
+        page.addAttribute("postings", search.all() ? all : postings.open(organization.id(), today, search));
+        page.addAttribute("teams", all.stream().map(JobPosting::team).filter(Objects::nonNull).distinct().sorted()
+                .toList());
+        page.addAttribute("locations", all.stream().flatMap(posting -> posting.locations().stream()).distinct()
+                .sorted().toList());
         page.addAttribute("employmentTypes", EmploymentType.values());
-        page.addAttribute("search", new JobPostings.Search(q, team, location, employmentType));
+        page.addAttribute("search", search);
         response.setHeader("Cache-Control", CacheControl.noCache().getHeaderValue());
         return "careers/jobs";
     }

@@ -59,6 +59,12 @@ public class JobPostings {
     public record Search(String text, String team, String location, EmploymentType employmentType) {
 
         public static final Search ALL = new Search(null, null, null, null);
+
+        /** Whether nothing is searched for. */
+        public boolean all() {
+            return blankToNull(text) == null && blankToNull(team) == null && blankToNull(location) == null
+                    && employmentType == null;
+        }
     }
 
     @Transactional(readOnly = true)
@@ -256,14 +262,6 @@ public class JobPostings {
                 select p.*, l.first_published_at from job_posting p join job_listing l on l.job_id = p.job_id
                 where p.organization_id = ? and p.id = ?""")
                 .params(organization.value(), postingId).query(JobPostings::postingRow).optional();
-    }
-
-    /** The teams and locations of the open jobs, for the careers site's filters. */
-    @Transactional(readOnly = true)
-    public List<List<String>> facets(OrganizationId organization, LocalDate today) {
-        List<JobPosting> open = open(organization, today, Search.ALL);
-        return List.of(open.stream().map(JobPosting::team).filter(Objects::nonNull).distinct().sorted().toList(),
-                open.stream().flatMap(posting -> posting.locations().stream()).distinct().sorted().toList());
     }
 
     private static PostingDetails details(ResultSet rs) throws SQLException {
