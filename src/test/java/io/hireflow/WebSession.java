@@ -24,7 +24,9 @@ public final class WebSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
-    private String csrf;
+    // the CSRF token of the last page seen in each part of the site: the careers site keeps its token in a cookie and
+    // the staff pages and the portal in the session, so (as in a browser) a form posts the token of its own part
+    private final Map<Boolean, String> csrf = new java.util.HashMap<>();
 
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
@@ -41,18 +43,19 @@ public final class WebSession {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         Matcher token = CSRF.matcher(response.body());
         if (token.find()) {
-            csrf = token.group(1);
+            csrf.put(careers(path), token.group(1));
         }
         return response;
     }
 
-    /** A form post carrying the CSRF token of the last page seen. */
+    /** A form post carrying the CSRF token of the last page seen in its part of the site. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
-        if (csrf != null) {
-            body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf);
+        String token = csrf.get(careers(path));
+        if (token != null) {
+            body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + encode(token);
         }
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -73,13 +76,14 @@ public final class WebSession {
     public record FilePart(String field, String filename, String contentType, byte[] bytes) {
     }
 
-    /** A multipart form post (text fields and files) carrying the CSRF token of the last page seen. */
+    /** A multipart form post (text fields and files) carrying the CSRF token of the last page seen in its part of the site. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, List<FilePart> files) {
         String boundary = "----hireflow" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         Map<String, String> all = new java.util.LinkedHashMap<>(fields);
-        if (csrf != null) {
-            all.put("_csrf", csrf);
+        String token = csrf.get(careers(path));
+        if (token != null) {
+            all.put("_csrf", token);
         }
         all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
@@ -94,6 +98,10 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
+    private static boolean careers(String path) {
+        return path.startsWith("/careers/");
     }
 
     public String sessionCookie() {

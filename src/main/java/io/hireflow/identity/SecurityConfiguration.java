@@ -29,6 +29,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -37,9 +38,10 @@ import io.hireflow.shared.ProblemResponses;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three filter chains. {@code POST /api/v1/tokens} takes HTTP Basic (to get a first token) or a token; the rest of
- * {@code /api} takes only bearer tokens and keeps no session; everything else is the browser UI with form sign-in,
- * CSRF and a session in the database. Every route needs a signed-in user except the public ones named here; which
+ * Four filter chains. {@code POST /api/v1/tokens} takes HTTP Basic (to get a first token) or a token; the rest of
+ * {@code /api} takes only bearer tokens and keeps no session; the careers site is public and keeps no session either
+ * (its forms' CSRF token travels in a cookie), so a visitor costs no session row and an apply no session read or
+ * write; everything else is the browser UI with form sign-in, CSRF and a session in the database. Every route needs a signed-in user except the public ones named here; which
  * roles a route allows is declared on its handler with {@code @PreAuthorize} and checked here, in the filter chain,
  * by {@link HandlerRoles} (and again when the handler is called).
  */
@@ -104,6 +106,20 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain careers(HttpSecurity http) throws Exception {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookiePath("/careers");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        http.securityMatcher("/careers/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(tokens))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable());
+        return browserHeaders(http).build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain ui(HttpSecurity http, StaffAccounts accounts, SecurityProperties properties, Clock clock,
             HandlerRoles roles) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
@@ -114,11 +130,14 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut")
                         .invalidateHttpSession(true).deleteCookies("SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new FreshPrincipalFilter(accounts, properties, clock), AuthorizationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
-        return http.build();
+                .addFilterBefore(new FreshPrincipalFilter(accounts, properties, clock), AuthorizationFilter.class);
+        return browserHeaders(http).build();
+    }
+
+    private static HttpSecurity browserHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
     }
 
     /**

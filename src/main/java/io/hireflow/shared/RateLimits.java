@@ -13,6 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Fixed-window counters in the database, so that every node counts the same hits: at most {@code limit} hits per
  * key in each window. A hit is counted in its own transaction, so a refused or failed request still counts.
+ * <p>
+ * That transaction does not wait for its commit to reach the disk: one address can send many requests at once (an
+ * office behind one gateway, or an attack), and their hits queue on the one row of its window, each holding it until
+ * its commit. A crash forgets at most the last fraction of a second of hits, which only lets a few more through.
  */
 @Component
 public class RateLimits {
@@ -31,6 +35,7 @@ public class RateLimits {
         Instant now = clock.instant();
         long size = window.toMillis();
         Instant start = Instant.ofEpochMilli(now.toEpochMilli() / size * size);
+        jdbc.sql("set local synchronous_commit to off").update();
         // one statement: the hit counted, and windows older than a day (of every key) forgotten
         int hits = jdbc.sql("""
                 with forgotten as (delete from rate_limit where window_start < :old)

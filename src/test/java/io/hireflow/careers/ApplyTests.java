@@ -48,6 +48,9 @@ class ApplyTests extends ApiTest {
         String thanks = java.net.URI.create(sent.headers().firstValue("Location").orElseThrow()).getPath();
         assertThat(thanks).endsWith("/careers/" + job.tenant().slug() + "/applied/" + submission);
         assertThat(browser.get(thanks).body()).contains("We received your application for Careers Test");
+        // the careers site keeps no session (its CSRF token is in a cookie), yet still refuses a forged post
+        assertThat(browser.sessionCookie()).isNull();
+        assertThat(browser.postWithoutCsrf(job.applyPath(), Map.of()).statusCode()).isEqualTo(403);
 
         // the same form sent again (a double click, a retried request): the same answer, nothing new
         HttpResponse<String> again = browser.postMultipart(job.applyPath(), fields(submission, "김지원", email, true),
