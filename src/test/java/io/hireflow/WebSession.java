@@ -76,7 +76,10 @@ public final class WebSession {
     public record FilePart(String field, String filename, String contentType, byte[] bytes) {
     }
 
-    /** A multipart form post (text fields and files) carrying the CSRF token of the last page seen in its part of the site. */
+    /**
+     * A multipart form post (text fields and files) carrying the CSRF token of the last page seen in its part of the
+     * site.
+     */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, List<FilePart> files) {
         String boundary = "----hireflow" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();

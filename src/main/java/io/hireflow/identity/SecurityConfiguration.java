@@ -41,9 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Four filter chains. {@code POST /api/v1/tokens} takes HTTP Basic (to get a first token) or a token; the rest of
  * {@code /api} takes only bearer tokens and keeps no session; the careers site is public and keeps no session either
  * (its forms' CSRF token travels in a cookie), so a visitor costs no session row and an apply no session read or
- * write; everything else is the browser UI with form sign-in, CSRF and a session in the database. Every route needs a signed-in user except the public ones named here; which
- * roles a route allows is declared on its handler with {@code @PreAuthorize} and checked here, in the filter chain,
- * by {@link HandlerRoles} (and again when the handler is called).
+ * write; everything else is the browser UI with form sign-in, CSRF and a session in the database. Every route needs a
+ * signed-in user except the public ones named here; which roles a route allows is declared on its handler with
+ * {@code @PreAuthorize} and checked here, in the filter chain, by {@link HandlerRoles} (and again when the handler is
+ * called).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
