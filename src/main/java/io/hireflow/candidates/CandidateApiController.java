@@ -36,13 +36,14 @@ class CandidateApiController {
     }
 
     record CandidateResponse(UUID id, String name, String email, String phone, String region, String githubUrl,
-            String portfolioUrl, String source, List<String> tags, Instant createdAt, Instant updatedAt,
-            long version) {
+            String portfolioUrl, String source, List<String> tags, String language, Instant createdAt,
+            Instant updatedAt, long version) {
 
         static CandidateResponse of(Candidate candidate) {
             return new CandidateResponse(candidate.id().value(), candidate.name(), candidate.email(),
                     candidate.phone(), candidate.region(), candidate.githubUrl(), candidate.portfolioUrl(),
-                    candidate.source(), candidate.tags(), candidate.createdAt(), candidate.updatedAt(),
+                    candidate.source(), candidate.tags(), candidate.language(), candidate.createdAt(),
+                    candidate.updatedAt(),
                     candidate.version());
         }
     }

@@ -32,6 +32,9 @@ import io.hireflow.shared.OrganizationId;
 @Service
 public class CandidateManagement {
 
+    /** The languages candidates are written to. */
+    public static final List<String> LANGUAGES = List.of("ko", "en");
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessLog accessLog;
@@ -50,12 +53,26 @@ public class CandidateManagement {
      */
     @Transactional
     public CandidateId findOrCreate(OrganizationId organization, CandidateDetails details) {
+        return findOrCreate(organization, details, null);
+    }
+
+    /**
+     * The same, for a candidate who writes in {@code language} ({@code ko} or {@code en}, as they applied): it becomes
+     * the language they are written to.
+     */
+    @Transactional
+    public CandidateId findOrCreate(OrganizationId organization, CandidateDetails details, String language) {
+        if (language != null && !LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("not a language candidates are written to: " + language);
+        }
         Timestamp now = Timestamp.from(clock.instant());
         UUID id = jdbc.sql("""
                 insert into candidate as c (id, organization_id, name, email, phone, region, github_url, portfolio_url,
-                                            source, tags, created_at, updated_at)
-                values (:id, :org, :name, :email, :phone, :region, :github, :portfolio, :source, :tags, :now, :now)
+                                            source, tags, language, created_at, updated_at)
+                values (:id, :org, :name, :email, :phone, :region, :github, :portfolio, :source, :tags, :language,
+                        :now, :now)
                 on conflict (organization_id, lower(email)) do update set
+                    language = coalesce(excluded.language, c.language),
                     phone = coalesce(c.phone, excluded.phone),
                     region = coalesce(c.region, excluded.region),
                     github_url = coalesce(c.github_url, excluded.github_url),
@@ -68,7 +85,7 @@ public class CandidateManagement {
                 .param("region", blankToNull(details.region())).param("github", blankToNull(details.githubUrl()))
                 .param("portfolio", blankToNull(details.portfolioUrl()))
                 .param("source", blankToNull(details.source())).param("tags", tags(details.tags()))
-                .param("now", now)
+                .param("language", language).param("now", now)
                 .query(UUID.class).single();
         return new CandidateId(id);
     }
@@ -184,7 +201,8 @@ public class CandidateManagement {
                 new OrganizationId(rs.getObject("organization_id", UUID.class)), rs.getString("name"),
                 rs.getString("email"), rs.getString("phone"), rs.getString("region"), rs.getString("github_url"),
                 rs.getString("portfolio_url"), rs.getString("source"),
-                Arrays.asList((String[]) rs.getArray("tags").getArray()), rs.getTimestamp("created_at").toInstant(),
+                Arrays.asList((String[]) rs.getArray("tags").getArray()), rs.getString("language"),
+                rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), rs.getLong("version"));
     }
 }

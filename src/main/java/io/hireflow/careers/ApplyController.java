@@ -159,7 +159,8 @@ class ApplyController {
             return page(place, page, response, HttpStatus.BAD_REQUEST);
         }
         LocalDate today = LocalDate.now(place.organization().timeZone());
-        String language = locale.getLanguage();
+        // the site speaks Korean and English; the form's language is the one the candidate is written to
+        String language = Locale.KOREAN.getLanguage().equals(locale.getLanguage()) ? "ko" : "en";
         List<Consents.Asked> consents = List.of(
                 new Consents.Asked(Consents.Purpose.APPLICATION, CONSENT_VERSION, language,
                         consentText("careers.consent.application", place, locale), true, null),
@@ -170,7 +171,7 @@ class ApplyController {
                 form.region(), form.githubUrl(), form.portfolioUrl(), Applying.CAREERS_SITE, null);
         try {
             applying.apply(place.organization(), place.posting(), new Applying.Submission(form.submission(),
-                    candidate, files, consents, address, answers));
+                    candidate, files, consents, address, answers, language));
         } catch (ConflictException refusal) {
             // two forms for the same email and job at once: the second finds the first's application
             PageRefusals.onPage(page, refusal.code().equals("error.application.duplicate")

@@ -62,9 +62,12 @@ class Applying {
     record Upload(DocumentKind kind, String originalName, CandidateDocuments.Checked file) {
     }
 
-    /** What is submitted: the person, the files, the consents as asked, from where, the answers to the questions. */
+    /**
+     * What is submitted: the person, the files, the consents as asked, from where, the answers to the questions, and
+     * the language of the form ({@code ko} or {@code en}), which the candidate is written to from then on.
+     */
     record Submission(UUID key, CandidateDetails candidate, List<Upload> files, List<Consents.Asked> consents,
-            String remoteAddress, List<Answer> answers) {
+            String remoteAddress, List<Answer> answers, String language) {
 
         Submission {
             answers = answers == null ? List.of() : List.copyOf(answers);
@@ -105,7 +108,7 @@ class Applying {
             // the same form again: its first sending has committed (the insert waited for it) or failed
             return earlier(org, submission.key()).orElseThrow(() -> new ConflictException("error.careers.retry"));
         }
-        CandidateId candidate = candidates.findOrCreate(org, submission.candidate());
+        CandidateId candidate = candidates.findOrCreate(org, submission.candidate(), submission.language());
         Optional<ApplicationView> existing = pipeline.applicationsOf(org, candidate).stream()
                 .filter(application -> application.jobId().equals(posting.jobId())).findFirst();
         if (existing.isPresent()) {

@@ -189,7 +189,7 @@ public class Announcements {
                     }
                     MessageEvent event = result.passed() ? command.passEvent() : command.failEvent();
                     envelopes.add(new Outbox.Envelope(author.organizationId(), application,
-                            result.candidateId().value(), command.stageId(), event, plan.job.language(),
+                            result.candidateId().value(), command.stageId(), event, plan.language(result),
                             result.candidateEmail(), result.candidateName(), plan.render(result),
                             resultKey(command.stageId(), application), sendAt, author, null));
                 }
@@ -248,24 +248,44 @@ public class Announcements {
         return name == null ? null : MessageEvent.valueOf(name);
     }
 
-    /** Who gets which message: the stage's results less those already told, with the templates ready to fill. */
+    /**
+     * Who gets which message: the stage's results less those already told, with the templates, each compiled once per
+     * language the candidates are written to.
+     */
     private final class Plan {
+        final OrganizationId organization;
         final MessageContext.JobValues job;
         final List<StageResult> pending = new ArrayList<>();
         final StageId stage;
+        final MessageEvent passEvent;
+        final MessageEvent failEvent;
+        final Map<String, TemplateText.Compiled> compiled = new HashMap<>();
         int alreadyTold;
-        TemplateText.Compiled pass;
-        TemplateText.Compiled fail;
 
-        Plan(MessageContext.JobValues job, StageId stage) {
+        Plan(OrganizationId organization, MessageContext.JobValues job, StageId stage, MessageEvent passEvent,
+                MessageEvent failEvent) {
+            this.organization = organization;
             this.job = job;
             this.stage = stage;
+            this.passEvent = passEvent;
+            this.failEvent = failEvent;
+        }
+
+        String language(StageResult result) {
+            return job.languageFor(result.candidateLanguage());
+        }
+
+        TemplateText.Compiled template(StageResult result) {
+            String language = language(result);
+            MessageEvent event = result.passed() ? passEvent : failEvent;
+            return compiled.computeIfAbsent(event + "/" + language,
+                    key -> templates.text(organization, event, language).compile());
         }
 
         TemplateText.Rendered render(StageResult result) {
-            return (result.passed() ? pass : fail).render(job.forApplication(result.candidateName(), stage,
-                    result.passed() ? result.currentStageId() : null, result.currentStageId(),
-                    result.enteredCurrentStage()));
+            return template(result).render(job.forApplication(result.candidateName(), language(result), stage,
+                            result.passed() ? result.currentStageId() : null, result.currentStageId(),
+                            result.enteredCurrentStage()));
         }
     }
 
@@ -296,7 +316,8 @@ public class Announcements {
                   and (announcement_id is not null or event <> 'FREE_FORM')""")
                 .param("org", organization.value()).param("stage", stageId.value())
                 .query(UUID.class).list());
-        Plan plan = new Plan(context.forJob(organization, jobId), stageId);
+        Plan plan = new Plan(organization, context.forJob(organization, jobId), stageId, command.passEvent(),
+                command.failEvent());
         for (StageResult result : results) {
             boolean wanted = result.passed() ? command.passEvent() != null : command.failEvent() != null;
             if (!wanted) {
@@ -306,13 +327,9 @@ public class Announcements {
                 plan.alreadyTold++;
             } else {
                 plan.pending.add(result);
+                // the templates are ready before anything is written
+                plan.template(result);
             }
-        }
-        if (command.passEvent() != null) {
-            plan.pass = templates.text(organization, command.passEvent(), plan.job.language()).compile();
-        }
-        if (command.failEvent() != null) {
-            plan.fail = templates.text(organization, command.failEvent(), plan.job.language()).compile();
         }
         return plan;
     }

@@ -59,24 +59,36 @@ class MessageContext {
     Values forApplication(OrganizationId organization, JobId jobId, CandidateId candidateId, StageId stage,
             StageId nextStage, StageId current, Instant enteredCurrent) {
         Candidate candidate = candidates.candidate(organization, candidateId);
-        return forApplication(organization, jobId, candidate.name(), candidate.email(), stage, nextStage, current,
-                enteredCurrent);
+        return forApplication(organization, jobId, candidate.name(), candidate.email(), candidate.language(), stage,
+                nextStage, current, enteredCurrent);
     }
 
-    /** The same, when the candidate's name and address are already known. */
+    /**
+     * The same, when the candidate's name, address and language (null when not known) are already known.
+     */
     Values forApplication(OrganizationId organization, JobId jobId, String candidateName, String candidateEmail,
-            StageId stage, StageId nextStage, StageId current, Instant enteredCurrent) {
+            String candidateLanguage, StageId stage, StageId nextStage, StageId current, Instant enteredCurrent) {
         JobValues job = forJob(organization, jobId);
-        return new Values(candidateEmail, candidateName, job.language(), job.zone(),
-                job.forApplication(candidateName, stage, nextStage, current, enteredCurrent));
+        String language = job.languageFor(candidateLanguage);
+        return new Values(candidateEmail, candidateName, language, job.zone(),
+                job.forApplication(candidateName, language, stage, nextStage, current, enteredCurrent));
     }
 
-    /** What every message about a job shares: the organization's language and zone, its name, the job's title. */
-    record JobValues(Job job, String language, Locale locale, ZoneId zone, Map<String, String> values) {
+    /**
+     * What every message about a job shares: the organization's default language and its zone, its name, the job's
+     * title.
+     */
+    record JobValues(Job job, String language, ZoneId zone, Map<String, String> values) {
 
-        /** The values of one application's message. */
-        Map<String, String> forApplication(String candidateName, StageId stage, StageId nextStage,
+        /** The language to write to a candidate in: the one they applied in, else the organization's. */
+        String languageFor(String candidateLanguage) {
+            return candidateLanguage != null ? candidateLanguage : language;
+        }
+
+        /** The values of one application's message, in {@code language}. */
+        Map<String, String> forApplication(String candidateName, String language, StageId stage, StageId nextStage,
                 StageId current, Instant enteredCurrent) {
+            Locale locale = Locale.forLanguageTag(language);
             Map<String, String> all = new HashMap<>(values);
             all.put("candidateName", candidateName);
             job.stage(stage).ifPresent(s -> all.put("stageName", s.candidateName(locale)));
@@ -92,9 +104,7 @@ class MessageContext {
     JobValues forJob(OrganizationId organization, JobId jobId) {
         OrganizationView org = identity.organization(organization);
         Job job = jobs.job(organization, jobId);
-        // the candidate's own language is asked for when they apply (careers site); until then, the organization's
-        String language = MessageTemplates.language(org.defaultLocale());
-        return new JobValues(job, language, Locale.forLanguageTag(language), org.timeZone(),
+        return new JobValues(job, MessageTemplates.language(org.defaultLocale()), org.timeZone(),
                 Map.of("jobTitle", job.title(), "organizationName", org.name()));
     }
 

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
@@ -33,7 +34,7 @@ import io.hireflow.shared.OrganizationId;
 public class MessageTemplates {
 
     /** The languages Hireflow writes to candidates in. */
-    public static final List<String> LANGUAGES = List.of("ko", "en");
+    public static final List<String> LANGUAGES = CandidateManagement.LANGUAGES;
 
     private final JdbcClient jdbc;
     private final Clock clock;

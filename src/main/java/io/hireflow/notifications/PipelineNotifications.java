@@ -40,7 +40,8 @@ class PipelineNotifications {
     @EventListener
     void on(ApplicationReceived received) {
         var values = context.forApplication(received.organizationId(), received.jobId(), received.candidateName(),
-                received.candidateEmail(), received.stageId(), null, received.stageId(), received.at());
+                received.candidateEmail(), received.candidateLanguage(), received.stageId(), null, received.stageId(),
+                received.at());
         enqueue(received.organizationId(), received.applicationId().value(), received.candidateId().value(),
                 MessageEvent.APPLICATION_RECEIVED, values, "application/" + received.applicationId().value()
                         + "/received", received.stageId().value(), null, null);

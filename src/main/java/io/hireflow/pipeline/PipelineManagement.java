@@ -113,13 +113,14 @@ public class PipelineManagement {
                                                    actor_name, at)
                     select :org, id, 'APPLIED', stage_id, :actor, :actorName, :now from application)
                 select (select status from first_stage) as job_status, (select id from first_stage) as stage_id,
-                       (select id from application) as id, c.name, c.email
+                       (select id from application) as id, c.name, c.email, c.language
                 from candidate c where c.id = :candidate""")
                 .param("id", id).param("org", actor.organizationId().value()).param("job", jobId.value())
                 .param("candidate", candidateId.value()).param("now", now)
                 .param("actor", actor.userId()).param("actorName", actor.name())
                 .query((rs, row) -> new Object[] {rs.getString("job_status"), rs.getObject("stage_id", UUID.class),
-                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email")})
+                        rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("email"),
+                        rs.getString("language")})
                 .single();
         if (outcome[0] == null) {
             throw new NotFoundException("job");
@@ -135,7 +136,8 @@ public class PipelineManagement {
         accessLog.candidates(actor, AccessLog.Action.ADD_APPLICATION, "job " + jobId, List.of(candidateId.value()));
         Instant at = now.toInstant();
         events.publishEvent(new ApplicationReceived(actor.organizationId(), new JobApplicationId(id), jobId,
-                candidateId, (String) outcome[3], (String) outcome[4], new StageId((UUID) outcome[1]), at));
+                candidateId, (String) outcome[3], (String) outcome[4], (String) outcome[5],
+                new StageId((UUID) outcome[1]), at));
         return new ApplicationView(new JobApplicationId(id), jobId, candidateId, null, null,
                 new StageId((UUID) outcome[1]), ApplicationStatus.ACTIVE, 0, at, at, at, List.of());
     }
@@ -260,7 +262,8 @@ public class PipelineManagement {
         Job job = jobs.job(organization, jobId);
         Stage decided = job.stage(stageId).orElseThrow(() -> new NotFoundException("stage"));
         return jdbc.sql("""
-                select a.id, a.candidate_id, a.candidate_name, p.email, a.status, a.stage_id, a.stage_entered_at
+                select a.id, a.candidate_id, a.candidate_name, p.email, p.language, a.status, a.stage_id,
+                       a.stage_entered_at
                 from job_application a join candidate p on p.id = a.candidate_id
                 join job_stage s on s.id = a.stage_id
                 where a.organization_id = :org and a.job_id = :job
@@ -271,7 +274,7 @@ public class PipelineManagement {
                 .param("position", decided.position())
                 .query((rs, row) -> new StageResult(new JobApplicationId(rs.getObject("id", UUID.class)),
                         new CandidateId(rs.getObject("candidate_id", UUID.class)), rs.getString("candidate_name"),
-                        rs.getString("email"), !"REJECTED".equals(rs.getString("status")),
+                        rs.getString("email"), rs.getString("language"), !"REJECTED".equals(rs.getString("status")),
                         new StageId(rs.getObject("stage_id", UUID.class)),
                         rs.getTimestamp("stage_entered_at").toInstant()))
                 .list();

@@ -10,5 +10,6 @@ import io.hireflow.jobs.StageId;
  * it) or not (rejected in it), with the candidate's contact and the stage it is in now.
  */
 public record StageResult(JobApplicationId applicationId, CandidateId candidateId, String candidateName,
-        String candidateEmail, boolean passed, StageId currentStageId, Instant enteredCurrentStage) {
+        String candidateEmail, String candidateLanguage, boolean passed, StageId currentStageId,
+        Instant enteredCurrentStage) {
 }

@@ -158,6 +158,66 @@ class ApplyTests extends ApiTest {
     }
 
     @Test
+    void theCandidateIsWrittenToInTheLanguageOfTheFormTheyUsed() {
+        Posted job = publishedJob();
+        UUID tenant = UUID.fromString(job.tenant().id());
+        assertThat(jdbc.sql("select default_locale from organization where id = ?").param(tenant)
+                .query(String.class).single()).as("the organization writes in Korean by default").isEqualTo("ko");
+        String organization = jdbc.sql("select name from organization where id = ?").param(tenant)
+                .query(String.class).single();
+        String email = "lee-" + UUID.randomUUID() + "@example.com";
+
+        // applied through the English form: the receipt, a result told later and an announcement are in English
+        WebSession english = new WebSession(port);
+        HttpResponse<String> sent = english.postMultipart(job.applyPath(),
+                fields(openForm(english, job), "Minjun Lee", email, true),
+                List.of(new FilePart("resume", "resume.pdf", "application/pdf", DocumentFixtures.minimalPdf())));
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
+        var application = job.recruiter().get("/api/v1/applications?jobId=" + job.id()).json().path("items").get(0);
+        String applicationId = application.path("id").asString();
+        assertThat(job.recruiter().get("/api/v1/candidates/" + application.path("candidateId").asString()).json()
+                .path("language").asString()).isEqualTo("en");
+        assertThat(message(applicationId, "APPLICATION_RECEIVED"))
+                .containsExactly("en", "[" + organization + "] We received your application for Careers Test");
+        var moved = job.recruiter().post("/api/v1/applications/" + applicationId + "/transitions", Map.of(
+                "action", "ADVANCE", "version", 0, "notice", Map.of("mode", "NONE", "reason", "told in person")));
+        assertThat(moved.status()).isEqualTo(200);
+        var announced = job.recruiter().post("/api/v1/announcements", Map.of("jobId", job.id(), "stageId",
+                job.firstStage(), "passEvent", "STAGE_PASSED", "failEvent", "REJECTED"));
+        assertThat(announced.status()).as(announced.body()).isEqualTo(201);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                select count(*) from outbound_message where application_id = ? and announcement_id is not null""")
+                .param(UUID.fromString(applicationId)).query(Integer.class).single() == 1);
+        assertThat(jdbc.sql("""
+                select language || ' ' || subject from outbound_message
+                where application_id = ? and announcement_id is not null""")
+                .param(UUID.fromString(applicationId)).query(String.class).single())
+                .startsWith("en [" + organization + "] Your ");
+
+        // the same person applying to another job through the Korean form is written to in Korean from then on
+        var second = job.recruiter().post("/api/v1/jobs", Map.of("title", "두 번째 공고", "employmentType", "FULL_TIME"));
+        job.recruiter().post("/api/v1/jobs/" + second.text("id") + "/publish", Map.of());
+        Posted korean = new Posted(job.tenant(), job.recruiter(), second.text("id"),
+                second.json().path("stages").get(0).path("id").asString());
+        WebSession browser = new WebSession(port);
+        browser.get(korean.applyPath() + "?lang=ko");
+        HttpResponse<String> again = browser.postMultipart(korean.applyPath(),
+                fields(openForm(browser, korean), "이민준", email, true),
+                List.of(new FilePart("resume", "이력서.pdf", "application/pdf", DocumentFixtures.minimalPdf())));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(302);
+        String secondApplication = job.recruiter().get("/api/v1/applications?jobId=" + korean.id()).json()
+                .path("items").get(0).path("id").asString();
+        assertThat(message(secondApplication, "APPLICATION_RECEIVED"))
+                .containsExactly("ko", "[" + organization + "] 두 번째 공고 지원이 접수되었습니다");
+    }
+
+    private List<String> message(String applicationId, String event) {
+        return jdbc.sql("select language, subject from outbound_message where application_id = ? and event = ?")
+                .params(UUID.fromString(applicationId), event)
+                .query((rs, row) -> List.of(rs.getString("language"), rs.getString("subject"))).single();
+    }
+
+    @Test
     void aJobThatIsNotPublishedHasNoForm() {
         Tenant tenant = organizations.create();
         String id = tenant.user("RECRUITER").post("/api/v1/jobs", Map.of("title", "Hidden", "employmentType",
