@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,6 +76,8 @@ class ApplyController {
     private final RateLimits rateLimits;
     private final CareersProperties properties;
     private final MessageSource messages;
+    // the applications being stored on this node; the rest wait in the order they came
+    private final Semaphore turns;
 
     ApplyController(IdentityManagement identity, JobPostings postings, Applying applying, RateLimits rateLimits,
             CareersProperties properties, MessageSource messages) {
@@ -83,6 +87,7 @@ class ApplyController {
         this.rateLimits = rateLimits;
         this.properties = properties;
         this.messages = messages;
+        this.turns = new Semaphore(properties.concurrentApplies(), true);
     }
 
     /** The form as the candidate fills it in. Files cannot come back to the browser, so a refused form asks again. */
@@ -132,6 +137,30 @@ class ApplyController {
         }
         Map<String, List<String>> given = given(place.posting(), request);
         page.addAttribute("answers", given);
+        if (!awaitTurn()) {
+            response.setHeader("Retry-After", "10");
+            PageRefusals.onPage(page, "error.careers.busy", new Object[0]);
+            return page(place, page, response, HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        try {
+            return apply(place, form, result, page, locale, request, response, given);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private boolean awaitTurn() {
+        try {
+            return turns.tryAcquire(properties.applyQueueWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    // the form checked and stored, in its turn
+    private String apply(Place place, ApplyForm form, BindingResult result, Model page, Locale locale,
+            HttpServletRequest request, HttpServletResponse response, Map<String, List<String>> given) {
         String address = request.getRemoteAddr();
         try {
             rateLimits.hit("apply/address/" + address, properties.appliesPerAddressPerHour(), Duration.ofHours(1),
@@ -173,9 +202,7 @@ class ApplyController {
             applying.apply(place.organization(), place.posting(), new Applying.Submission(form.submission(),
                     candidate, files, consents, address, answers, language));
         } catch (ConflictException refusal) {
-            // two forms for the same email and job at once: the second finds the first's application
-            PageRefusals.onPage(page, refusal.code().equals("error.application.duplicate")
-                    ? new Applying.AlreadyApplied() : refusal);
+            PageRefusals.onPage(page, refusal);
             return page(place, page, response, HttpStatus.CONFLICT);
         }
         return "redirect:/careers/" + place.organization().slug() + "/applied/" + form.submission();

@@ -40,6 +40,7 @@ class Applying {
 
     /** Who the timeline says added the application. */
     static final String CAREERS_SITE = "Careers site";
+    private static final String DUPLICATE = "error.application.duplicate";
 
     private final JdbcClient jdbc;
     private final CandidateManagement candidates;
@@ -109,14 +110,15 @@ class Applying {
             return earlier(org, submission.key()).orElseThrow(() -> new ConflictException("error.careers.retry"));
         }
         CandidateId candidate = candidates.findOrCreate(org, submission.candidate(), submission.language());
-        Optional<ApplicationView> existing = pipeline.applicationsOf(org, candidate).stream()
-                .filter(application -> application.jobId().equals(posting.jobId())).findFirst();
-        if (existing.isPresent()) {
-            throw new AlreadyApplied();
-        }
         Actor site = new Actor(null, org, CAREERS_SITE, Set.of(), organization.timeZone(),
                 submission.remoteAddress());
-        ApplicationView application = pipeline.createApplication(site, posting.jobId(), candidate);
+        ApplicationView application;
+        try {
+            application = pipeline.createApplication(site, posting.jobId(), candidate);
+        } catch (ConflictException refusal) {
+            // the same email already applied to this job: everything above rolls back with this
+            throw refusal.code().equals(DUPLICATE) ? new AlreadyApplied() : refusal;
+        }
         UUID applicationId = application.id().value();
         for (Upload file : submission.files()) {
             documents.store(org, candidate, applicationId, file.kind(), file.originalName(), file.file());

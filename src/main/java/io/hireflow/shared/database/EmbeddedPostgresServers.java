@@ -68,6 +68,11 @@ final class EmbeddedPostgresServers {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "100")
+                    // every apply writes its files (some 200 KB) through the WAL: room for a burst of them in the WAL
+                    // buffers and between checkpoints, and more of the working set in PostgreSQL's own cache
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("wal_buffers", "32MB")
+                    .setServerConfig("max_wal_size", "4GB")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(), directory,
                     (System.nanoTime() - started) / 1_000_000);
