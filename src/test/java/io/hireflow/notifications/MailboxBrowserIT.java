@@ -95,13 +95,16 @@ class MailboxBrowserIT extends BrowserTest {
             assertThat(find("#preview-text").getText()).contains("you passed **Document screening**; next comes Assignment.");
             assertThat(browser.findElement(By.id("body-problems")).getText()).isEmpty();
             browser.findElement(By.cssSelector("#template-form button[type=submit]")).click();
-            assertThat(find(".alert.ok").getText()).contains("The template was saved");
-            assertThat(find("#template-state").getText()).contains("Customized");
+            // waited for by text, which looks the element up afresh: the page before the post has the same ids
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"),
+                    "The template was saved"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "Customized"));
             assertThat(find("#template-form textarea[name=body]").getAttribute("value")).contains("next comes");
 
             browser.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
-            assertThat(find(".alert.ok").getText()).contains("back to Hireflow's default");
-            assertThat(find("#template-state").getText()).contains("default");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"),
+                    "back to Hireflow's default"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "default"));
         } finally {
             api.delete(template);
         }
