@@ -66,16 +66,21 @@ public final class ApiClient {
     }
 
     public Response send(String method, String path, Object body) {
+        return send(method, path, "application/json, application/problem+json", "application/json",
+                body == null ? null : body instanceof String raw ? raw : json.writeValueAsString(body));
+    }
+
+    /** A request with a body of another type (CSV, say), asking for answers of {@code accept}. */
+    public Response send(String method, String path, String accept, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .header("Accept-Language", language);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         if (body != null) {
-            String text = body instanceof String raw ? raw : json.writeValueAsString(body);
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(text));
+            request.header("Content-Type", contentType);
+            request.method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }

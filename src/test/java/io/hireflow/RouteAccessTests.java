@@ -107,6 +107,15 @@ class RouteAccessTests extends ApiTest {
             entry("POST /jobs/{jobId}/questions", Access.RECRUITING),
             entry("POST /jobs/{jobId}/publish", Access.RECRUITING),
             entry("POST /jobs/{jobId}/unpublish", Access.RECRUITING),
+            entry("POST /api/v1/questions", Access.DECIDING),
+            entry("GET /api/v1/questions", Access.STAFF),
+            entry("GET /api/v1/questions/{questionId}", Access.STAFF),
+            entry("POST /api/v1/questions/import", Access.DECIDING),
+            entry("GET /api/v1/questions/export", Access.DECIDING),
+            entry("GET /questions", Access.STAFF),
+            entry("POST /questions", Access.DECIDING),
+            entry("POST /questions/import", Access.DECIDING),
+            entry("GET /questions/export", Access.DECIDING),
             entry("GET /careers/{slug}", Access.PUBLIC),
             entry("GET /careers/{slug}/jobs/{jobId}", Access.PUBLIC),
             entry("GET /careers/{slug}/sitemap.xml", Access.PUBLIC),
@@ -313,7 +322,9 @@ class RouteAccessTests extends ApiTest {
                 entry("slug", tenant.slug()),
                 entry("submission", UUID.randomUUID().toString()),
                 entry("documentId", UUID.randomUUID().toString()),
-                entry("token", "not-a-real-token"));
+                entry("token", "not-a-real-token"),
+                entry("questionId", jdbc.sql("select id from question where organization_id = ? limit 1")
+                        .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString()));
     }
 
     private static String fill(String pattern, Map<String, String> ids) {

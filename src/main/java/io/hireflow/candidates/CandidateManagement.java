@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
@@ -33,7 +34,7 @@ import io.hireflow.shared.OrganizationId;
 public class CandidateManagement {
 
     /** The languages candidates are written to. */
-    public static final List<String> LANGUAGES = List.of("ko", "en");
+    public static final List<String> LANGUAGES = Languages.ALL;
 
     private final JdbcClient jdbc;
     private final Clock clock;

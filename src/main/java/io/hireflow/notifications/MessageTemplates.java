@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
 
@@ -34,7 +34,7 @@ import io.hireflow.shared.OrganizationId;
 public class MessageTemplates {
 
     /** The languages Hireflow writes to candidates in. */
-    public static final List<String> LANGUAGES = CandidateManagement.LANGUAGES;
+    public static final List<String> LANGUAGES = Languages.ALL;
 
     private final JdbcClient jdbc;
     private final Clock clock;

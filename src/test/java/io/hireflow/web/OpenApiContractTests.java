@@ -25,7 +25,8 @@ class OpenApiContractTests extends ApiTest {
                 "updateJobPipeline", "getPipelineBoard", "createApplication", "getApplication", "listApplications",
                 "transitionApplication", "bulkTransitionApplications", "createApiToken", "listMessages",
                 "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises",
-                "publishJob", "unpublishJob", "updateJobPosting", "listJobQuestions", "updateJobQuestions");
+                "publishJob", "unpublishJob", "updateJobPosting", "listJobQuestions", "updateJobQuestions",
+                "createQuestion", "listQuestions", "getQuestion", "importQuestions", "exportQuestions");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);

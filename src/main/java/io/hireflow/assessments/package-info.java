@@ -1,0 +1,7 @@
+/**
+ * Assessments: each organization's question bank (by topic, difficulty, kind and language, imported and exported as
+ * CSV, starting with Hireflow's DevOps questions), which online tests and interview kits draw on.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Assessments", allowedDependencies = {"shared",
+        "identity"})
+package io.hireflow.assessments;
