@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -66,5 +67,14 @@ public abstract class BrowserTest extends ApiTest {
 
     protected WebElement find(String css) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    /**
+     * Waits until the element shows the text, looking it up afresh each time; made for the page after a form post,
+     * where Chromium may answer for an element of the page being left ("does not belong to the document").
+     */
+    protected void awaitText(By element, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 }

@@ -112,6 +112,9 @@ class RouteAccessTests extends ApiTest {
             entry("GET /api/v1/questions/{questionId}", Access.STAFF),
             entry("POST /api/v1/questions/import", Access.DECIDING),
             entry("GET /api/v1/questions/export", Access.DECIDING),
+            entry("POST /api/v1/jobs/{jobId}/assignment-templates", Access.RECRUITING),
+            entry("GET /api/v1/jobs/{jobId}/assignment-templates", Access.STAFF),
+            entry("PUT /api/v1/assignment-templates/{assignmentTemplateId}", Access.RECRUITING),
             entry("GET /questions", Access.STAFF),
             entry("POST /questions", Access.DECIDING),
             entry("POST /questions/import", Access.DECIDING),
@@ -323,6 +326,7 @@ class RouteAccessTests extends ApiTest {
                 entry("submission", UUID.randomUUID().toString()),
                 entry("documentId", UUID.randomUUID().toString()),
                 entry("token", "not-a-real-token"),
+                entry("assignmentTemplateId", UUID.randomUUID().toString()),
                 entry("questionId", jdbc.sql("select id from question where organization_id = ? limit 1")
                         .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString()));
     }

@@ -96,15 +96,13 @@ class MailboxBrowserIT extends BrowserTest {
             assertThat(browser.findElement(By.id("body-problems")).getText()).isEmpty();
             browser.findElement(By.cssSelector("#template-form button[type=submit]")).click();
             // waited for by text, which looks the element up afresh: the page before the post has the same ids
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"),
-                    "The template was saved"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "Customized"));
+            awaitText(By.cssSelector(".alert.ok"), "The template was saved");
+            awaitText(By.id("template-state"), "Customized");
             assertThat(find("#template-form textarea[name=body]").getAttribute("value")).contains("next comes");
 
             browser.findElement(By.cssSelector("#reset-form button[type=submit]")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.ok"),
-                    "back to Hireflow's default"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("template-state"), "default"));
+            awaitText(By.cssSelector(".alert.ok"), "back to Hireflow's default");
+            awaitText(By.id("template-state"), "default");
         } finally {
             api.delete(template);
         }

@@ -26,7 +26,8 @@ class OpenApiContractTests extends ApiTest {
                 "transitionApplication", "bulkTransitionApplications", "createApiToken", "listMessages",
                 "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises",
                 "publishJob", "unpublishJob", "updateJobPosting", "listJobQuestions", "updateJobQuestions",
-                "createQuestion", "listQuestions", "getQuestion", "importQuestions", "exportQuestions");
+                "createQuestion", "listQuestions", "getQuestion", "importQuestions", "exportQuestions",
+                "createAssignmentTemplate", "listAssignmentTemplates", "updateAssignmentTemplate");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
