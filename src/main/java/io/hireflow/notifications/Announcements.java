@@ -284,8 +284,8 @@ public class Announcements {
 
         TemplateText.Rendered render(StageResult result) {
             return template(result).render(job.forApplication(result.candidateName(), language(result), stage,
-                            result.passed() ? result.currentStageId() : null, result.currentStageId(),
-                            result.enteredCurrentStage()));
+                    result.passed() ? result.currentStageId() : null, result.currentStageId(),
+                    result.enteredCurrentStage()));
         }
     }
 
