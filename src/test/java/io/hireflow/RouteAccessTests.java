@@ -115,6 +115,8 @@ class RouteAccessTests extends ApiTest {
             entry("POST /api/v1/jobs/{jobId}/assignment-templates", Access.RECRUITING),
             entry("GET /api/v1/jobs/{jobId}/assignment-templates", Access.STAFF),
             entry("PUT /api/v1/assignment-templates/{assignmentTemplateId}", Access.RECRUITING),
+            entry("POST /api/v1/applications/{applicationId}/assignment", Access.RECRUITING),
+            entry("GET /api/v1/applications/{applicationId}/assignment", Access.STAFF),
             entry("GET /questions", Access.STAFF),
             entry("POST /questions", Access.DECIDING),
             entry("POST /questions/import", Access.DECIDING),

@@ -24,9 +24,42 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class AssignmentApiController {
 
     private final AssignmentTemplates templates;
+    private final Assignments assignments;
 
-    AssignmentApiController(AssignmentTemplates templates) {
+    AssignmentApiController(AssignmentTemplates templates, Assignments assignments) {
         this.templates = templates;
+        this.assignments = assignments;
+    }
+
+    /** When to release: a minute to come (seconds are dropped), or none for now. */
+    record ScheduleRequest(java.time.Instant releaseAt) {
+    }
+
+    @PostMapping("/api/v1/applications/{applicationId}/assignment")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "scheduleAssignmentRelease",
+            summary = "Release the assignment of the application's stage at a chosen minute, or now",
+            description = "The candidate gets the instructions, the link and the deadline (release plus the "
+                    + "template's hours) by email at that minute. 409 when the application is not active in a stage "
+                    + "with an assignment, or has it already; 400 for a minute that has passed. Skipping the stage "
+                    + "(transitionApplication with SKIP) waives it and cancels a release not yet gone.")
+    ResponseEntity<Assignments.Assignment> schedule(Actor actor, @PathVariable UUID applicationId,
+            @RequestBody(required = false) ScheduleRequest request) {
+        Assignments.Assignment assignment = assignments.schedule(actor, applicationId,
+                request == null ? null : request.releaseAt());
+        return ResponseEntity.created(URI.create("/api/v1/applications/" + applicationId + "/assignment"))
+                .body(assignment);
+    }
+
+    @GetMapping("/api/v1/applications/{applicationId}/assignment")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getAssignment",
+            summary = "The application's assignment: state, release time, deadline",
+            description = "state is SCHEDULED, RELEASED, EXPIRED (released and past its deadline), WAIVED or "
+                    + "NOT_RELEASED (its release was cancelled by hand or could not be delivered).")
+    Assignments.Assignment get(Actor actor, @PathVariable UUID applicationId) {
+        return assignments.assignment(actor.organizationId(), applicationId)
+                .orElseThrow(() -> new io.hireflow.shared.NotFoundException("assignment"));
     }
 
     /** A template as written; {@code stageId} is ignored on update (a template stays with its stage). */

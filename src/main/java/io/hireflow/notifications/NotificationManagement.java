@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,6 +158,46 @@ public class NotificationManagement {
         accessLog.candidates(actor, AccessLog.Action.SEND_MESSAGE, "message " + message.id(),
                 List.of(application.candidateId().value()));
         return message;
+    }
+
+    /**
+     * The organization's message of {@code event} about an application, for a promise another module makes to the
+     * candidate (an assignment's release): the usual values of a message about the application, {@code texts} beside
+     * them, and {@code times} written as dates and times in the candidate's language and the organization's zone. It
+     * goes at {@code sendAt} (null: now); the same {@code key} answers the first message again.
+     */
+    @Transactional
+    public OutboundMessage promise(Actor actor, UUID applicationId, MessageEvent event, Map<String, String> texts,
+            Map<String, Instant> times, Instant sendAt, String key) {
+        ApplicationView application = pipeline.application(actor.organizationId(),
+                new JobApplicationId(applicationId));
+        var values = context.forApplication(actor.organizationId(), application.jobId(), application.candidateId(),
+                application.stageId(), null, application.stageId(), application.stageEnteredAt());
+        Map<String, String> filled = new HashMap<>(values.values());
+        filled.putAll(texts);
+        times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, values.zone(), values.language())));
+        Instant now = clock.instant();
+        return outbox.enqueue(new Outbox.Envelope(actor.organizationId(), applicationId,
+                application.candidateId().value(), application.stageId().value(), event, values.language(),
+                values.recipient(), values.recipientName(),
+                templates.text(actor.organizationId(), event, values.language()).render(filled), key,
+                sendAt, actor, null), now);
+    }
+
+    /** Cancels a message unless it is already being sent or was sent; answers whether it was cancelled. */
+    @Transactional
+    public boolean cancelIfNotGone(OrganizationId organization, UUID id) {
+        return jdbc.sql("""
+                update outbound_message set status = 'CANCELLED', version = version + 1
+                where id = ? and organization_id = ? and status in ('QUEUED', 'WITHHELD')""")
+                .params(id, organization.value()).update() == 1;
+    }
+
+    /** A message's status, for a module that made a promise through {@link #promise}. */
+    @Transactional(readOnly = true)
+    public Optional<MessageStatus> status(OrganizationId organization, UUID id) {
+        return jdbc.sql("select status from outbound_message where id = ? and organization_id = ?")
+                .params(id, organization.value()).query(String.class).optional().map(MessageStatus::valueOf);
     }
 
     /**

@@ -27,7 +27,8 @@ class OpenApiContractTests extends ApiTest {
                 "scheduleMessage", "cancelMessage", "startAnnouncement", "getAnnouncement", "listOverduePromises",
                 "publishJob", "unpublishJob", "updateJobPosting", "listJobQuestions", "updateJobQuestions",
                 "createQuestion", "listQuestions", "getQuestion", "importQuestions", "exportQuestions",
-                "createAssignmentTemplate", "listAssignmentTemplates", "updateAssignmentTemplate");
+                "createAssignmentTemplate", "listAssignmentTemplates", "updateAssignmentTemplate",
+                "scheduleAssignmentRelease", "getAssignment");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
