@@ -1,5 +1,9 @@
 package io.hireflow.assessments;
 
+import static io.hireflow.assessments.FieldChecks.blankToNull;
+import static io.hireflow.assessments.FieldChecks.choice;
+import static io.hireflow.assessments.FieldChecks.text;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.ResultSet;
@@ -7,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +33,6 @@ import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageKind;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
-import io.hireflow.shared.EnumNames;
 import io.hireflow.shared.Ids;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.InvalidInputException.FieldProblem;
@@ -238,35 +240,6 @@ public class AssignmentTemplates {
         } catch (URISyntaxException e) {
             return false;
         }
-    }
-
-    private static String text(String value, int max, String field, boolean required, List<FieldProblem> problems) {
-        String text = blankToNull(value);
-        if (text == null) {
-            if (required) {
-                problems.add(new FieldProblem(field, "validation.required"));
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            problems.add(new FieldProblem(field, "validation.tooLong", max));
-        }
-        return text;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String name, String field,
-            List<FieldProblem> problems) {
-        E value = name == null ? null : EnumNames.parse(type, name);
-        if (value == null) {
-            problems.add(name == null || name.isBlank() ? new FieldProblem(field, "validation.required")
-                    : new FieldProblem(field, "validation.oneOf", String.join(", ",
-                            Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-        }
-        return value;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private AssignmentTemplate row(ResultSet rs, int row) throws SQLException {

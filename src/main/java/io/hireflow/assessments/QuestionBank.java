@@ -1,5 +1,9 @@
 package io.hireflow.assessments;
 
+import static io.hireflow.assessments.FieldChecks.blankToNull;
+import static io.hireflow.assessments.FieldChecks.choice;
+import static io.hireflow.assessments.FieldChecks.text;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -11,7 +15,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.hireflow.identity.OrganizationCreated;
 import io.hireflow.shared.Actor;
-import io.hireflow.shared.EnumNames;
 import io.hireflow.shared.Ids;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.InvalidInputException.FieldProblem;
@@ -280,34 +282,6 @@ public class QuestionBank {
         return id;
     }
 
-    private static String text(String value, int max, String field, boolean required, List<FieldProblem> problems) {
-        String text = blankToNull(value);
-        if (text == null) {
-            if (required) {
-                problems.add(new FieldProblem(field, "validation.required"));
-            }
-            return null;
-        }
-        if (text.length() > max) {
-            problems.add(new FieldProblem(field, "validation.tooLong", max));
-        }
-        return text;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String name, String field,
-            List<FieldProblem> problems) {
-        if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem(field, "validation.required"));
-            return null;
-        }
-        E value = EnumNames.parse(type, name.strip());
-        if (value == null) {
-            problems.add(new FieldProblem(field, "validation.oneOf",
-                    String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-        }
-        return value;
-    }
-
     private static List<String> distinct(List<String> values) {
         LinkedHashSet<String> kept = new LinkedHashSet<>();
         for (String value : values) {
@@ -316,10 +290,6 @@ public class QuestionBank {
             }
         }
         return List.copyOf(kept);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static List<String> list(Array array) throws SQLException {
