@@ -131,6 +131,7 @@ class RouteAccessTests extends ApiTest {
             entry("POST /portal/sign-in/{token}", Access.PUBLIC),
             entry("GET /portal/applications/{applicationId}/messages/{messageId}", Access.PUBLIC),
             entry("POST /portal/applications/{applicationId}/withdraw", Access.PUBLIC),
+            entry("POST /portal/applications/{applicationId}/assignment", Access.PUBLIC),
             entry("POST /portal/sign-out", Access.PUBLIC),
             entry("POST /portal/contact", Access.PUBLIC),
             entry("POST /portal/requests", Access.PUBLIC),

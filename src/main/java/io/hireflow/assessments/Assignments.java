@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.assessments.AssignmentTemplate.LatePolicy;
 import io.hireflow.notifications.MessageEvent;
 import io.hireflow.notifications.MessageStatus;
 import io.hireflow.notifications.NotificationManagement;
@@ -27,7 +28,9 @@ import io.hireflow.pipeline.TimelineEventType;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.Ids;
+import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Minutes;
+import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
 
 /**
@@ -62,17 +65,28 @@ public class Assignments {
         SCHEDULED,
         /** The candidate has the instructions; the deadline is to come. */
         RELEASED,
-        /** Released, and its deadline has passed. */
+        /** Released, and its deadline has passed with nothing handed in. */
         EXPIRED,
+        /** The candidate handed it in. */
+        SUBMITTED,
         /** Its stage was skipped. */
         WAIVED,
         /** Its release was cancelled by hand, or could not be delivered. */
         NOT_RELEASED
     }
 
-    /** An application's assignment: its template, when it is (or was) released, when it is due, and its state. */
-    public record Assignment(UUID id, UUID applicationId, UUID templateId, String title, Instant releaseAt,
-            Instant dueAt, State state, Instant waivedAt, UUID messageId) {
+    /**
+     * An application's assignment: its template, when it is (or was) released, when it is due, its state, and what
+     * the candidate handed in (the link, when, whether late).
+     */
+    public record Assignment(UUID id, UUID applicationId, UUID templateId, String title, String resourceUrl,
+            Instant releaseAt, Instant dueAt, State state, Instant waivedAt, UUID messageId, String submissionLink,
+            Instant submittedAt, boolean submittedLate, boolean lateAccepted) {
+
+        /** Whether the candidate can hand it in now. */
+        public boolean open() {
+            return state == State.RELEASED || state == State.EXPIRED && lateAccepted;
+        }
     }
 
     /**
@@ -122,7 +136,8 @@ public class Assignments {
     @Transactional(readOnly = true)
     public Optional<Assignment> assignment(OrganizationId organization, UUID applicationId) {
         return jdbc.sql("""
-                select a.*, t.title from assignment a join assignment_template t on t.id = a.template_id
+                select a.*, t.title, t.resource_url, t.late_policy from assignment a
+                join assignment_template t on t.id = a.template_id
                 where a.organization_id = ? and a.application_id = ? order by a.created_at desc limit 1""")
                 .params(organization.value(), applicationId)
                 .query((rs, row) -> {
@@ -130,12 +145,48 @@ public class Assignments {
                     Instant due = rs.getTimestamp("due_at").toInstant();
                     Instant waived = rs.getTimestamp("waived_at") == null ? null
                             : rs.getTimestamp("waived_at").toInstant();
+                    Instant submitted = rs.getTimestamp("submitted_at") == null ? null
+                            : rs.getTimestamp("submitted_at").toInstant();
+                    State state = submitted != null && waived == null ? State.SUBMITTED
+                            : state(organization, message, due, waived);
                     return new Assignment(rs.getObject("id", UUID.class), applicationId,
                             rs.getObject("template_id", UUID.class), rs.getString("title"),
-                            rs.getTimestamp("release_at").toInstant(), due,
-                            state(organization, message, due, waived), waived, message);
+                            rs.getString("resource_url"), rs.getTimestamp("release_at").toInstant(), due, state,
+                            waived, message, rs.getString("submission_link"), submitted,
+                            rs.getBoolean("submitted_late"),
+                            LatePolicy.ACCEPT_MARKED_LATE.name().equals(rs.getString("late_policy")));
                 })
                 .optional();
+    }
+
+    /**
+     * The candidate hands the released assignment in: a link to a repository or pull request. After the deadline it
+     * is refused (409) or taken and marked late, as the template says; it is handed in once.
+     */
+    @Transactional
+    public Assignment submit(OrganizationId organization, UUID applicationId, String link) {
+        Assignment assignment = assignment(organization, applicationId)
+                .orElseThrow(() -> new NotFoundException("assignment"));
+        String url = link == null ? null : link.strip();
+        if (url == null || url.isEmpty()) {
+            throw new InvalidInputException("link", "validation.required");
+        }
+        if (url.length() > AssignmentTemplates.MAX_URL || !AssignmentTemplates.isWebAddress(url)) {
+            throw new InvalidInputException("link", "validation.url");
+        }
+        if (assignment.state() == State.SUBMITTED) {
+            throw new ConflictException("error.assignment.submitted");
+        }
+        if (!assignment.open()) {
+            throw new ConflictException(assignment.state() == State.EXPIRED ? "error.assignment.late"
+                    : "error.assignment.notOpen");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                update assignment set submission_link = ?, submitted_at = ?, submitted_late = ?
+                where id = ? and submitted_at is null""")
+                .params(url, Timestamp.from(now), now.isAfter(assignment.dueAt()), assignment.id()).update();
+        return assignment(organization, applicationId).orElseThrow();
     }
 
     private State state(OrganizationId organization, UUID message, Instant due, Instant waived) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.assessments.Assignments;
 import io.hireflow.candidates.Candidate;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.identity.IdentityManagement;
@@ -49,19 +50,22 @@ class MyApplications {
     private final JobManagement jobs;
     private final IdentityManagement identity;
     private final NotificationManagement notifications;
+    private final Assignments assignments;
 
     MyApplications(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
-            IdentityManagement identity, NotificationManagement notifications) {
+            IdentityManagement identity, NotificationManagement notifications, Assignments assignments) {
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.identity = identity;
         this.notifications = notifications;
+        this.assignments = assignments;
     }
 
     /** One application as its candidate sees it. */
     record Mine(UUID id, OrganizationView organization, String jobTitle, String stage, ApplicationStatus status,
-            Instant appliedAt, Instant decisionDue, List<OutboundMessage> messages) {
+            Instant appliedAt, Instant decisionDue, List<OutboundMessage> messages,
+            Assignments.Assignment assignment) {
 
         public boolean open() {
             return status == ApplicationStatus.ACTIVE || status == ApplicationStatus.ON_HOLD;
@@ -85,7 +89,10 @@ class MyApplications {
                 mine.add(new Mine(application.id().value(), organization, titles.get(application.jobId()),
                         stage == null ? null : stage.candidateName(locale), application.status(),
                         application.appliedAt(), application.status() == ApplicationStatus.ACTIVE ? due : null,
-                        notifications.sentTo(candidate.organizationId(), application.id().value())));
+                        notifications.sentTo(candidate.organizationId(), application.id().value()),
+                        assignments.assignment(candidate.organizationId(), application.id().value())
+                                .filter(assignment -> assignment.state() != Assignments.State.NOT_RELEASED)
+                                .orElse(null)));
             }
         }
         mine.sort(Comparator.comparing(Mine::appliedAt).reversed());
@@ -111,6 +118,13 @@ class MyApplications {
         return notifications.sentTo(candidate.organizationId(), applicationId).stream()
                 .filter(message -> message.id().equals(messageId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("message"));
+    }
+
+    /** The candidate hands in the assignment of one of their applications: a link to their work. */
+    @Transactional
+    public void submitAssignment(String email, UUID applicationId, String link) {
+        Candidate candidate = owner(email, applicationId).orElseThrow(() -> new NotFoundException("application"));
+        assignments.submit(candidate.organizationId(), applicationId, link);
     }
 
     /** The candidate withdraws one of their open applications, with their reason if they give one. */

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.candidates.DataRequests;
 import io.hireflow.notifications.MessageTemplates;
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.RateLimits;
 import io.hireflow.shared.TooManyRequestsException;
@@ -211,6 +213,24 @@ class PortalController {
         }
         applications.withdraw(email.get(), applicationId, reason);
         redirect.addFlashAttribute("notice", "portal.withdrawn");
+        return "redirect:/portal";
+    }
+
+    @PostMapping("/portal/applications/{applicationId}/assignment")
+    String submitAssignment(@PathVariable UUID applicationId, @RequestParam(required = false) String link,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        try {
+            applications.submitAssignment(email.get(), applicationId, link);
+            redirect.addFlashAttribute("notice", "portal.assignment.submitted");
+        } catch (InvalidInputException | ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal instanceof InvalidInputException invalid
+                    ? invalid.problems().get(0).code() : refusal.code());
+            redirect.addFlashAttribute("problemArgs", new Object[0]);
+        }
         return "redirect:/portal";
     }
 

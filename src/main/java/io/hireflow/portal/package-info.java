@@ -4,5 +4,5 @@
  * application.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Candidate portal", allowedDependencies = {"shared",
-        "identity", "jobs", "candidates", "pipeline", "notifications"})
+        "identity", "jobs", "candidates", "pipeline", "notifications", "assessments"})
 package io.hireflow.portal;
