@@ -16,16 +16,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
 import io.hireflow.TestOrganizations.Tenant;
+import io.hireflow.notifications.Promises;
+import io.hireflow.shared.OrganizationId;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An assignment released at its minute by the message that carries it, and waived by skipping its stage, which
- * cancels a release that has not gone.
+ * An assignment released at its minute by the message that carries it, the recruiters alerted when it has not gone a
+ * minute after, and waived by skipping its stage, which cancels a release that has not gone.
  */
 class AssignmentReleaseTests extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Promises promises;
 
     @Test
     void theReleaseGoesAtItsMinuteAndAWaiveCancelsOneNotYetGone() {
@@ -65,6 +70,18 @@ class AssignmentReleaseTests extends ApiTest {
                 .contains("https://github.com/moveon/lag-drill");
         assertThat(recruiter.post("/api/v1/applications/" + first + "/assignment", Map.of()).status())
                 .as("one release per assignment").isEqualTo(409);
+
+        // a release not gone a minute after its time (here: its time moved back, and no sender runs) is a missed
+        // promise: the watch alerts the job's recruiters, once
+        jdbc.sql("""
+                update outbound_message set send_at = now() - interval '2 minutes',
+                    next_attempt_at = now() - interval '2 minutes'
+                where id = ?""").param(message).update();
+        OrganizationId organization = new OrganizationId(UUID.fromString(tenant.id()));
+        assertThat(promises.watch(organization)).isEqualTo(1);
+        assertThat(promises.watch(organization)).isZero();
+        assertThat(jdbc.sql("select count(*) from outbound_message where application_id = ? and event = ?")
+                .params(UUID.fromString(first), "PROMISE_MISSED").query(Integer.class).single()).isEqualTo(1);
 
         // the outbox sends a scheduled message at its minute (MessageDeliveryTests); once it has, it is released,
         // and once its deadline has passed, expired
