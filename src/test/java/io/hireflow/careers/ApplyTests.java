@@ -102,7 +102,8 @@ class ApplyTests extends ApiTest {
         HttpResponse<String> duplicate = browser.postMultipart(job.applyPath(), fields(second, "김지원", email, true),
                 List.of(new FilePart("resume", "resume.pdf", "application/pdf", DocumentFixtures.minimalPdf())));
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(duplicate.body()).contains("You have already applied to this job");
+        assertThat(duplicate.body()).contains("You have already applied to this job")
+                .contains("id=\"already-applied\"").contains("href=\"/portal\"");
         assertThat(job.recruiter().get("/api/v1/applications?jobId=" + job.id()).json().path("items")).hasSize(1);
     }
 
