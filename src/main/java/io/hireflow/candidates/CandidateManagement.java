@@ -33,9 +33,6 @@ import io.hireflow.shared.OrganizationId;
 @Service
 public class CandidateManagement {
 
-    /** The languages candidates are written to. */
-    public static final List<String> LANGUAGES = Languages.ALL;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AccessLog accessLog;
@@ -63,7 +60,7 @@ public class CandidateManagement {
      */
     @Transactional
     public CandidateId findOrCreate(OrganizationId organization, CandidateDetails details, String language) {
-        if (language != null && !LANGUAGES.contains(language)) {
+        if (language != null && !Languages.ALL.contains(language)) {
             throw new IllegalArgumentException("not a language candidates are written to: " + language);
         }
         Timestamp now = Timestamp.from(clock.instant());

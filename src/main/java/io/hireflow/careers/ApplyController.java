@@ -46,6 +46,7 @@ import io.hireflow.jobs.JobPosting;
 import io.hireflow.jobs.JobPostings;
 import io.hireflow.jobs.JobQuestion;
 import io.hireflow.jobs.QuestionKind;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.NotFoundException;
@@ -188,8 +189,8 @@ class ApplyController {
             return page(place, page, response, HttpStatus.BAD_REQUEST);
         }
         LocalDate today = LocalDate.now(place.organization().timeZone());
-        // the site speaks Korean and English; the form's language is the one the candidate is written to
-        String language = Locale.KOREAN.getLanguage().equals(locale.getLanguage()) ? "ko" : "en";
+        // the form's language is the one the candidate is written to
+        String language = Languages.of(locale);
         List<Consents.Asked> consents = List.of(
                 new Consents.Asked(Consents.Purpose.APPLICATION, CONSENT_VERSION, language,
                         consentText("careers.consent.application", place, locale), true, null),

@@ -27,6 +27,7 @@ import io.hireflow.notifications.NotificationManagement.MessagePage;
 import io.hireflow.notifications.NotificationManagement.SendMessage;
 import io.hireflow.pipeline.JobApplicationId;
 import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.PageRefusals;
@@ -150,7 +151,7 @@ class DeliveryLogController {
 
     /** A blank form: the organization's free-form template to write into, to go now. */
     private SendForm blank(Actor actor) {
-        String language = MessageTemplates.language(identity.organization(actor.organizationId()).defaultLocale());
+        String language = Languages.of(identity.organization(actor.organizationId()).defaultLocale());
         MessageTemplate start = templates.template(actor.organizationId(), MessageEvent.FREE_FORM, language);
         LocalDateTime inAnHour = LocalDateTime.ofInstant(clock.instant(), actor.timeZone()).plusHours(1)
                 .truncatedTo(ChronoUnit.HOURS);

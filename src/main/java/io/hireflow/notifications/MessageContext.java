@@ -19,6 +19,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.OrganizationId;
 
 /**
@@ -104,7 +105,7 @@ class MessageContext {
     JobValues forJob(OrganizationId organization, JobId jobId) {
         OrganizationView org = identity.organization(organization);
         Job job = jobs.job(organization, jobId);
-        return new JobValues(job, MessageTemplates.language(org.defaultLocale()), org.timeZone(),
+        return new JobValues(job, Languages.of(org.defaultLocale()), org.timeZone(),
                 Map.of("jobTitle", job.title(), "organizationName", org.name()));
     }
 

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
@@ -63,7 +64,7 @@ class MessageTemplateSettingsController {
             }
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("languages", MessageTemplates.LANGUAGES);
+        model.addAttribute("languages", Languages.ALL);
         model.addAttribute("delayNoticeDays", promises.delayNoticeDays(actor.organizationId()).orElse(null));
         return "notifications/templates";
     }
@@ -126,7 +127,7 @@ class MessageTemplateSettingsController {
 
     /** A language Hireflow writes in; any other answers like a page that does not exist. */
     private static String known(String language) {
-        if (!MessageTemplates.LANGUAGES.contains(language)) {
+        if (!Languages.ALL.contains(language)) {
             throw new NotFoundException("page");
         }
         return language;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.core.io.ClassPathResource;
@@ -33,9 +32,6 @@ import io.hireflow.shared.OrganizationId;
 @Service
 public class MessageTemplates {
 
-    /** The languages Hireflow writes to candidates in. */
-    public static final List<String> LANGUAGES = Languages.ALL;
-
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Map<MessageEvent, Map<String, TemplateText>> defaults = new EnumMap<>(MessageEvent.class);
@@ -45,7 +41,7 @@ public class MessageTemplates {
         this.clock = clock;
         for (MessageEvent event : MessageEvent.values()) {
             Map<String, TemplateText> byLanguage = new HashMap<>();
-            for (String language : LANGUAGES) {
+            for (String language : Languages.ALL) {
                 TemplateText text = load(event, language);
                 if (!text.problems(event.allowed()).isEmpty()) {
                     throw new IllegalStateException("The default template " + event + "." + language + " is broken: "
@@ -55,11 +51,6 @@ public class MessageTemplates {
             }
             defaults.put(event, byLanguage);
         }
-    }
-
-    /** The language of the two that suits the locale: Korean for Korean, English for everything else. */
-    public static String language(Locale locale) {
-        return locale != null && "ko".equals(locale.getLanguage()) ? "ko" : "en";
     }
 
     @Transactional(readOnly = true)
@@ -91,7 +82,7 @@ public class MessageTemplates {
             if (event.platform()) {
                 continue;
             }
-            for (String language : LANGUAGES) {
+            for (String language : Languages.ALL) {
                 all.add(custom.getOrDefault(event + "." + language, shipped(event, language)));
             }
         }
@@ -175,8 +166,8 @@ public class MessageTemplates {
     }
 
     private static void checkLanguage(String language) {
-        if (!LANGUAGES.contains(language)) {
-            throw new InvalidInputException("language", "validation.oneOf", String.join(", ", LANGUAGES));
+        if (!Languages.ALL.contains(language)) {
+            throw new InvalidInputException("language", "validation.oneOf", String.join(", ", Languages.ALL));
         }
     }
 

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.JobApplicationId;
 import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.Minutes;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
@@ -223,7 +224,7 @@ public class NotificationManagement {
     public void sendPortalLink(String email, String language, String link, Instant validUntil, ZoneId zone,
             String key) {
         MessageEvent event = MessageEvent.PORTAL_SIGN_IN;
-        String lang = MessageTemplates.LANGUAGES.contains(language) ? language : "en";
+        String lang = Languages.ALL.contains(language) ? language : "en";
         TemplateText.Rendered content = templates.shippedText(event, lang).render(Map.of("signInLink", link,
                 "validUntil", MessageContext.dateTime(validUntil, zone, lang)));
         outbox.write(new Outbox.Envelope(null, null, null, null, event, lang, email, "", content, "portal/" + key,

@@ -33,6 +33,7 @@ import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.StageId;
 import io.hireflow.jobs.TeamRole;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.AccessLog;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.InvalidInputException;
@@ -173,7 +174,7 @@ public class Promises {
 
     private void alertRecruiters(OrganizationId organization, Promise missed) {
         OrganizationView org = identity.organization(organization);
-        String language = MessageTemplates.language(org.defaultLocale());
+        String language = Languages.of(org.defaultLocale());
         Set<UUID> recipients = new LinkedHashSet<>();
         if (missed.jobId() != null) {
             jobs.job(organization, new JobId(missed.jobId())).team(TeamRole.RECRUITER).stream()

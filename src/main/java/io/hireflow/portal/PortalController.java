@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.candidates.DataRequests;
-import io.hireflow.notifications.MessageTemplates;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.PageRefusals;
@@ -160,7 +160,7 @@ class PortalController {
             PageRefusals.onPage(page, refusal);
             return "portal/sign-in";
         }
-        signIn.sendLink(address, MessageTemplates.language(locale),
+        signIn.sendLink(address, Languages.of(locale),
                 ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/sign-in/").toUriString(),
                 request.getRemoteAddr());
         page.addAttribute("minutes", properties.linkValidity().toMinutes());
