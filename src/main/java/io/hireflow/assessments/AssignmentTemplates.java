@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -143,6 +144,13 @@ public class AssignmentTemplates {
         return jdbc.sql("select * from assignment_template where id = ? and organization_id = ?")
                 .params(templateId, organization.value()).query(this::row).optional()
                 .orElseThrow(() -> new NotFoundException("assignmentTemplate"));
+    }
+
+    /** The template of a stage, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<AssignmentTemplate> forStage(OrganizationId organization, UUID stageId) {
+        return jdbc.sql("select * from assignment_template where organization_id = ? and stage_id = ?")
+                .params(organization.value(), stageId).query(this::row).optional();
     }
 
     /** The job's templates, in the order of their stages. */

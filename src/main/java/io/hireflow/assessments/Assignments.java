@@ -83,6 +83,11 @@ public class Assignments {
             Instant releaseAt, Instant dueAt, State state, Instant waivedAt, UUID messageId, String submissionLink,
             Instant submittedAt, boolean submittedLate, boolean lateAccepted) {
 
+        Assignment withState(State state) {
+            return new Assignment(id, applicationId, templateId, title, resourceUrl, releaseAt, dueAt, state, waivedAt,
+                    messageId, submissionLink, submittedAt, submittedLate, lateAccepted);
+        }
+
         /** Whether the candidate can hand it in now. */
         public boolean open() {
             return state == State.RELEASED || state == State.EXPIRED && lateAccepted;
@@ -104,31 +109,27 @@ public class Assignments {
         if (application.status() != ApplicationStatus.ACTIVE) {
             throw new ConflictException("error.assignment.notActive");
         }
-        AssignmentTemplate template = jdbc.sql("""
-                select id from assignment_template where organization_id = ? and stage_id = ?""")
-                .params(organization.value(), application.stageId().value()).query(UUID.class).optional()
-                .map(id -> templates.template(organization, id))
+        AssignmentTemplate template = templates.forStage(organization, application.stageId().value())
                 .orElseThrow(() -> new ConflictException("error.assignment.noneInStage"));
         Instant due = release.plus(Duration.ofHours(template.durationHours()));
-        boolean taken = jdbc.sql("""
-                select exists(select 1 from assignment where application_id = ? and template_id = ?)""")
-                .params(applicationId, template.id()).query(Boolean.class).single();
-        if (taken) {
-            throw new ConflictException("error.assignment.scheduled");
-        }
-        OutboundMessage message = notifications.promise(actor, applicationId, MessageEvent.ASSIGNMENT_RELEASED,
+        // the message's key makes a second scheduling find the first's message, and the row's key refuses it
+        OutboundMessage message = notifications.promise(actor, application, MessageEvent.ASSIGNMENT_RELEASED,
                 Map.of("assignmentTitle", template.title(), "assignmentLink",
                         template.resourceUrl() == null ? "" : template.resourceUrl()),
                 Map.of("submissionDeadline", due), release.isAfter(now) ? release : null,
                 "assignment/" + applicationId + "/" + template.id());
-        UUID id = Ids.newId();
-        jdbc.sql("""
+        int added = jdbc.sql("""
                 insert into assignment (id, organization_id, application_id, template_id, stage_id, release_at,
                                         due_at, message_id, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organization.value(), applicationId, template.id(), application.stageId().value(),
-                        Timestamp.from(release), Timestamp.from(due), message.id(), Timestamp.from(now))
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (application_id, template_id) do nothing""")
+                .params(Ids.newId(), organization.value(), applicationId, template.id(),
+                        application.stageId().value(), Timestamp.from(release), Timestamp.from(due), message.id(),
+                        Timestamp.from(now))
                 .update();
+        if (added == 0) {
+            throw new ConflictException("error.assignment.scheduled");
+        }
         return assignment(organization, applicationId).orElseThrow();
     }
 
@@ -140,23 +141,15 @@ public class Assignments {
                 join assignment_template t on t.id = a.template_id
                 where a.organization_id = ? and a.application_id = ? order by a.created_at desc limit 1""")
                 .params(organization.value(), applicationId)
-                .query((rs, row) -> {
-                    UUID message = rs.getObject("message_id", UUID.class);
-                    Instant due = rs.getTimestamp("due_at").toInstant();
-                    Instant waived = rs.getTimestamp("waived_at") == null ? null
-                            : rs.getTimestamp("waived_at").toInstant();
-                    Instant submitted = rs.getTimestamp("submitted_at") == null ? null
-                            : rs.getTimestamp("submitted_at").toInstant();
-                    State state = submitted != null && waived == null ? State.SUBMITTED
-                            : state(organization, message, due, waived);
-                    return new Assignment(rs.getObject("id", UUID.class), applicationId,
-                            rs.getObject("template_id", UUID.class), rs.getString("title"),
-                            rs.getString("resource_url"), rs.getTimestamp("release_at").toInstant(), due, state,
-                            waived, message, rs.getString("submission_link"), submitted,
-                            rs.getBoolean("submitted_late"),
-                            LatePolicy.ACCEPT_MARKED_LATE.name().equals(rs.getString("late_policy")));
-                })
-                .optional();
+                .query((rs, row) -> new Assignment(rs.getObject("id", UUID.class), applicationId,
+                        rs.getObject("template_id", UUID.class), rs.getString("title"), rs.getString("resource_url"),
+                        instant(rs.getTimestamp("release_at")), instant(rs.getTimestamp("due_at")), null,
+                        instant(rs.getTimestamp("waived_at")), rs.getObject("message_id", UUID.class),
+                        rs.getString("submission_link"), instant(rs.getTimestamp("submitted_at")),
+                        rs.getBoolean("submitted_late"),
+                        LatePolicy.ACCEPT_MARKED_LATE.name().equals(rs.getString("late_policy"))))
+                .optional()
+                .map(found -> found.withState(state(organization, found)));
     }
 
     /**
@@ -189,16 +182,25 @@ public class Assignments {
         return assignment(organization, applicationId).orElseThrow();
     }
 
-    private State state(OrganizationId organization, UUID message, Instant due, Instant waived) {
-        if (waived != null) {
+    // waived and handed in are the assignment's own; released or not is its message's
+    private State state(OrganizationId organization, Assignment assignment) {
+        if (assignment.waivedAt() != null) {
             return State.WAIVED;
         }
-        MessageStatus status = notifications.status(organization, message).orElse(MessageStatus.CANCELLED);
+        if (assignment.submittedAt() != null) {
+            return State.SUBMITTED;
+        }
+        MessageStatus status = notifications.status(organization, assignment.messageId())
+                .orElse(MessageStatus.CANCELLED);
         return switch (status) {
-            case SENT -> clock.instant().isAfter(due) ? State.EXPIRED : State.RELEASED;
+            case SENT -> clock.instant().isAfter(assignment.dueAt()) ? State.EXPIRED : State.RELEASED;
             case CANCELLED, DEAD, WITHHELD -> State.NOT_RELEASED;
             default -> State.SCHEDULED;
         };
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     /** Skipping an assignment's stage waives it; a release that has not gone is cancelled with the move. */

@@ -2,6 +2,7 @@ package io.hireflow.assessments;
 
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.hireflow.shared.Actor;
+import io.hireflow.shared.OrganizationId;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -119,11 +121,16 @@ class QuestionApiController {
             responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
                     content = @Content(mediaType = CSV)))
     ResponseEntity<String> exportCsv(Actor actor) {
+        return download(bank, actor.organizationId());
+    }
+
+    /** The organization's bank as a CSV file to save (the API's export and the page's are the same file). */
+    static ResponseEntity<String> download(QuestionBank bank, OrganizationId organization) {
         StringBuilder csv = new StringBuilder();
-        bank.exportCsv(actor.organizationId(), csv);
+        bank.exportCsv(organization, csv);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"questions.csv\"")
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body(csv.toString());
     }
 }

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -113,12 +111,7 @@ class QuestionBankController {
     @GetMapping("/questions/export")
     @PreAuthorize(Role.DECIDING)
     ResponseEntity<String> exportCsv(Actor actor) {
-        StringBuilder csv = new StringBuilder();
-        bank.exportCsv(actor.organizationId(), csv);
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"questions.csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.toString());
+        return QuestionApiController.download(bank, actor.organizationId());
     }
 
     private void show(Actor actor, String topic, String language, QuestionForm form, Model page) {

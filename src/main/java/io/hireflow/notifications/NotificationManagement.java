@@ -168,17 +168,15 @@ public class NotificationManagement {
      * goes at {@code sendAt} (null: now); the same {@code key} answers the first message again.
      */
     @Transactional
-    public OutboundMessage promise(Actor actor, UUID applicationId, MessageEvent event, Map<String, String> texts,
-            Map<String, Instant> times, Instant sendAt, String key) {
-        ApplicationView application = pipeline.application(actor.organizationId(),
-                new JobApplicationId(applicationId));
+    public OutboundMessage promise(Actor actor, ApplicationView application, MessageEvent event,
+            Map<String, String> texts, Map<String, Instant> times, Instant sendAt, String key) {
         var values = context.forApplication(actor.organizationId(), application.jobId(), application.candidateId(),
                 application.stageId(), null, application.stageId(), application.stageEnteredAt());
         Map<String, String> filled = new HashMap<>(values.values());
         filled.putAll(texts);
         times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, values.zone(), values.language())));
         Instant now = clock.instant();
-        return outbox.enqueue(new Outbox.Envelope(actor.organizationId(), applicationId,
+        return outbox.enqueue(new Outbox.Envelope(actor.organizationId(), application.id().value(),
                 application.candidateId().value(), application.stageId().value(), event, values.language(),
                 values.recipient(), values.recipientName(),
                 templates.text(actor.organizationId(), event, values.language()).render(filled), key,
