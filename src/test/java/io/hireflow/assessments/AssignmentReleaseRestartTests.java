@@ -3,8 +3,6 @@ package io.hireflow.assessments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,15 +16,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.hireflow.ApiClient;
-import io.hireflow.HireflowApplication;
+import io.hireflow.TestNodes;
 import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 
@@ -42,25 +38,24 @@ class AssignmentReleaseRestartTests {
 
     private GreenMail smtp;
     private int smtpPort;
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final TestNodes nodes = new TestNodes();
 
     @BeforeEach
     void startSmtp() {
-        smtpPort = freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtpPort = TestNodes.freePort();
+        smtp = TestNodes.smtp(smtpPort);
     }
 
     @AfterEach
     void stop() {
-        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.close();
         smtp.stop();
     }
 
     @Test
     void aReleaseScheduledForAMinuteGoesAtItsMinuteAfterARestart() {
         String directory = ROOT.resolve("node-" + UUID.randomUUID()).resolve("postgres").toString();
-        int port = freePort();
+        int port = TestNodes.freePort();
         ConfigurableApplicationContext first = node(directory, port, false);
         ApiClient admin = admin(port);
         var job = admin.post("/api/v1/jobs", Map.of("title", "Platform Engineer", "employmentType", "FULL_TIME"));
@@ -88,8 +83,7 @@ class AssignmentReleaseRestartTests {
         var scheduled = admin.post("/api/v1/applications/" + id + "/assignment",
                 Map.of("releaseAt", minute.toString()));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
-        first.close();
-        nodes.remove(first);
+        nodes.stop(first);
         assertThat(smtp.getReceivedMessages()).isEmpty();
 
         // started again, with its sender on: the release goes at its minute, once
@@ -134,18 +128,7 @@ class AssignmentReleaseRestartTests {
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(smtpPort));
         properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(HireflowApplication.class)
-                .run(properties.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                        .toArray(String[]::new));
-        nodes.add(context);
-        return context;
+        return nodes.start(properties);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,14 +26,13 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import io.hireflow.ApiClient;
+import io.hireflow.TestNodes;
 import io.hireflow.HireflowApplication;
 import io.hireflow.TestOrganizations;
 
@@ -50,18 +48,17 @@ class DeliveryFailureTests {
 
     private GreenMail smtp;
     private int smtpPort;
-    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private final TestNodes nodes = new TestNodes();
 
     @BeforeEach
     void startSmtp() {
-        smtpPort = freePort();
-        smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtpPort = TestNodes.freePort();
+        smtp = TestNodes.smtp(smtpPort);
     }
 
     @AfterEach
     void stop() {
-        nodes.forEach(ConfigurableApplicationContext::close);
+        nodes.close();
         smtp.stop();
     }
 
@@ -78,8 +75,7 @@ class DeliveryFailureTests {
             minute = minute.minusSeconds(60);
         }
         insert(jdbc, organization, "scheduled@example.com", "scheduled", minute);
-        first.close();
-        nodes.remove(first);
+        nodes.stop(first);
 
         // the restart: two nodes on the same database, with a backlog due the moment they are both up
         ConfigurableApplicationContext a = node(directory, "node-a@hireflow.test");
@@ -112,7 +108,7 @@ class DeliveryFailureTests {
     @Test
     void aNodeKilledInTheMiddleOfAnAnnouncementLosesNothing() throws Exception {
         Path directory = ROOT.resolve("killed-" + UUID.randomUUID());
-        int port = freePort();
+        int port = TestNodes.freePort();
         Process node = start(directory, port, "killed");
         ApiClient admin = connect(port);
         var job = admin.post("/api/v1/jobs", Map.of("title", "Announced under fire", "employmentType", "FULL_TIME"));
@@ -167,10 +163,7 @@ class DeliveryFailureTests {
     // --- nodes -------------------------------------------------------------------------------------------------
 
     private ConfigurableApplicationContext node(String directory, String from) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(HireflowApplication.class)
-                .run(arguments(nodeProperties(directory, from)));
-        nodes.add(context);
-        return context;
+        return nodes.start(nodeProperties(directory, from));
     }
 
     private Map<String, Object> nodeProperties(String directory, String from) {
@@ -266,11 +259,4 @@ class DeliveryFailureTests {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

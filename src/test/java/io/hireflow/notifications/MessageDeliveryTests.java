@@ -3,8 +3,6 @@ package io.hireflow.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
+import io.hireflow.TestNodes;
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
 import io.hireflow.TestOrganizations.Tenant;
@@ -45,8 +43,8 @@ import io.hireflow.shared.Role;
  */
 class MessageDeliveryTests extends ApiTest {
 
-    static final int SMTP_PORT = freePort();
-    static GreenMail smtp = startSmtp();
+    static final int SMTP_PORT = TestNodes.freePort();
+    static GreenMail smtp = TestNodes.smtp(SMTP_PORT);
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -164,7 +162,7 @@ class MessageDeliveryTests extends ApiTest {
                 assertThat(message.get(0).path("attempts").asInt()).isGreaterThanOrEqualTo(1);
             });
         } finally {
-            smtp = startSmtp();
+            smtp = TestNodes.smtp(SMTP_PORT);
         }
 
         List<MimeMessage> arrived = arrived(email, 1);
@@ -388,17 +386,4 @@ class MessageDeliveryTests extends ApiTest {
         return "";
     }
 
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

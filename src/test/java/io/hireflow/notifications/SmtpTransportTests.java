@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hireflow.TestNodes;
 import io.hireflow.shared.Ids;
 
 /**
@@ -48,7 +48,7 @@ class SmtpTransportTests {
     void aPipelinedBatchArrivesWholeEachMessageOnceWithItsMessageIdAndContent() throws Exception {
         assumeTrue(Files.isExecutable(Path.of(SINK)),
                 "Postfix's smtp-sink is not installed (apt-get install -y postfix); skipping the pipelining test");
-        int port = freePort();
+        int port = TestNodes.freePort();
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx"));
         Path dump = directory.resolve("dump");
         Process sink = new ProcessBuilder(SINK, "-u", "nobody", "-D", dump.toString(), "127.0.0.1:" + port, "100")
@@ -180,12 +180,6 @@ class SmtpTransportTests {
             return message.getMessageID();
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

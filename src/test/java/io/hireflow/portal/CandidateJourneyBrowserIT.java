@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
+import io.hireflow.TestNodes;
 import io.hireflow.BrowserTest;
 import io.hireflow.TestOrganizations;
 import io.hireflow.candidates.DocumentFixtures;
@@ -38,8 +37,8 @@ import io.hireflow.candidates.DocumentFixtures;
  */
 class CandidateJourneyBrowserIT extends BrowserTest {
 
-    static final int SMTP_PORT = freePort();
-    static final GreenMail SMTP = startSmtp();
+    static final int SMTP_PORT = TestNodes.freePort();
+    static final GreenMail SMTP = TestNodes.smtp(SMTP_PORT);
     private static final Pattern LINK = Pattern.compile("https?://[^\\s)\\]]+/portal/sign-in/[A-Za-z0-9_-]+");
 
     @DynamicPropertySource
@@ -160,17 +159,4 @@ class CandidateJourneyBrowserIT extends BrowserTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static GreenMail startSmtp() {
-        GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        server.start();
-        return server;
-    }
 }
