@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,11 +66,13 @@ public class QuestionBank {
     private static final Logger log = LoggerFactory.getLogger(QuestionBank.class);
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    QuestionBank(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    QuestionBank(JdbcClient jdbc, NamedParameterJdbcTemplate batch, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -76,7 +81,7 @@ public class QuestionBank {
     @Transactional
     public Question create(Actor actor, QuestionDraft draft) {
         Checked question = check(draft, "");
-        UUID id = insert(actor.organizationId(), question);
+        UUID id = insert(actor.organizationId(), List.of(question)).get(0);
         return question(actor.organizationId(), id);
     }
 
@@ -128,7 +133,7 @@ public class QuestionBank {
     public int importCsv(Actor actor, Reader csv) {
         List<QuestionDraft> drafts = QuestionCsv.read(csv, MAX_IMPORT);
         List<Checked> checked = checkAll(drafts);
-        checked.forEach(question -> insert(actor.organizationId(), question));
+        insert(actor.organizationId(), checked);
         return checked.size();
     }
 
@@ -167,7 +172,7 @@ public class QuestionBank {
         if (!first) {
             return;
         }
-        DEFAULT_QUESTIONS.forEach(question -> insert(organization, question));
+        insert(organization, DEFAULT_QUESTIONS);
         log.debug("Question bank of {} seeded with {} questions", organization, DEFAULT_QUESTIONS.size());
     }
 
@@ -262,24 +267,31 @@ public class QuestionBank {
         return new Checked(topic, difficulty, kind, language, prompt, choices, correct, accepted, notes, tags);
     }
 
-    private UUID insert(OrganizationId organization, Checked question) {
-        UUID id = Ids.newId();
+    // one batch (one round trip) for any number of questions; answers their ids in order
+    private List<UUID> insert(OrganizationId organization, List<Checked> questions) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
+        List<UUID> ids = new ArrayList<>(questions.size());
+        SqlParameterSource[] rows = new SqlParameterSource[questions.size()];
+        for (int i = 0; i < rows.length; i++) {
+            Checked question = questions.get(i);
+            UUID id = Ids.newId();
+            ids.add(id);
+            rows[i] = new MapSqlParameterSource().addValue("id", id).addValue("org", organization.value())
+                    .addValue("topic", question.topic()).addValue("difficulty", question.difficulty().name())
+                    .addValue("kind", question.kind().name()).addValue("language", question.language())
+                    .addValue("prompt", question.prompt())
+                    .addValue("choices", question.choices().toArray(String[]::new))
+                    .addValue("correct", question.correct().toArray(String[]::new))
+                    .addValue("accepted", question.acceptedAnswers().toArray(String[]::new))
+                    .addValue("notes", question.gradingNotes()).addValue("tags", question.tags().toArray(String[]::new))
+                    .addValue("now", now);
+        }
+        batch.batchUpdate("""
                 insert into question (id, organization_id, topic, difficulty, kind, language, prompt, choices, correct,
                                       accepted_answers, grading_notes, tags, created_at, updated_at)
                 values (:id, :org, :topic, :difficulty, :kind, :language, :prompt, :choices, :correct, :accepted,
-                        :notes, :tags, :now, :now)""")
-                .param("id", id).param("org", organization.value()).param("topic", question.topic())
-                .param("difficulty", question.difficulty().name()).param("kind", question.kind().name())
-                .param("language", question.language()).param("prompt", question.prompt())
-                .param("choices", question.choices().toArray(String[]::new))
-                .param("correct", question.correct().toArray(String[]::new))
-                .param("accepted", question.acceptedAnswers().toArray(String[]::new))
-                .param("notes", question.gradingNotes()).param("tags", question.tags().toArray(String[]::new))
-                .param("now", now)
-                .update();
-        return id;
+                        :notes, :tags, :now, :now)""", rows);
+        return ids;
     }
 
     private static List<String> distinct(List<String> values) {
