@@ -54,9 +54,11 @@ class AssignmentApiController {
     @GetMapping("/api/v1/applications/{applicationId}/assignment")
     @PreAuthorize(Role.STAFF)
     @Operation(operationId = "getAssignment",
-            summary = "The application's assignment: state, release time, deadline",
-            description = "state is SCHEDULED, RELEASED, EXPIRED (released and past its deadline), WAIVED or "
-                    + "NOT_RELEASED (its release was cancelled by hand or could not be delivered).")
+            summary = "The application's assignment: state, release time, deadline, what was handed in",
+            description = "state is SCHEDULED, RELEASED, SUBMITTED (handed in through the candidate portal; "
+                    + "submittedLate says whether after the deadline), EXPIRED (released, past its deadline, nothing "
+                    + "handed in), WAIVED or NOT_RELEASED (its release was cancelled by hand or could not be "
+                    + "delivered).")
     Assignments.Assignment get(Actor actor, @PathVariable UUID applicationId) {
         return assignments.assignment(actor.organizationId(), applicationId)
                 .orElseThrow(() -> new io.hireflow.shared.NotFoundException("assignment"));
