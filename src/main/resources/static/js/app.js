@@ -1,4 +1,5 @@
-// Hireflow's browser behaviour: CSRF for htmx, the board's drag and drop and selection, and toasts.
+// Hireflow's browser behaviour: CSRF for htmx, the board's drag and drop and selection, toasts, and saving an
+// online test's answers as they go.
 // Loaded as a file (the Content-Security-Policy allows no inline script).
 (function () {
   "use strict";
@@ -134,9 +135,81 @@
     });
   });
 
+
+  // --- online test in the candidate portal -------------------------------------------------------------------
+  // Each answer is saved on its own as it changes (a choice at once, typed text a second after the last key), so a
+  // closed tab loses at most what was being typed. The clock shows the server's remaining time, counted down here.
+  function saveAnswer(form) {
+    var mark = form.querySelector(".saved-mark");
+    var status = document.querySelector(".save-status");
+    var c = csrf();
+    var headers = { "Content-Type": "application/x-www-form-urlencoded" };
+    if (c) { headers[c.header] = c.token; }
+    var body = new URLSearchParams(new FormData(form));
+    form._pending = (form._pending || 0) + 1;
+    if (mark) { mark.textContent = status ? status.dataset.saving : ""; mark.classList.remove("error"); }
+    return fetch(form.action, { method: "POST", headers: headers, body: body, credentials: "same-origin" })
+      .then(function (response) {
+        return response.text().then(function (text) { return { ok: response.ok, text: text }; });
+      })
+      .then(function (result) {
+        if (mark) {
+          mark.textContent = result.ok ? result.text + " " + new Date().toLocaleTimeString() : result.text;
+          mark.classList.toggle("error", !result.ok);
+        }
+        if (result.ok) { form.dataset.saved = "true"; } else { toast(result.text, true); }
+      })
+      .catch(function () {
+        if (mark) { mark.textContent = "!"; mark.classList.add("error"); }
+        // offline: try again when the connection is back
+        window.addEventListener("online", function () { saveAnswer(form); }, { once: true });
+      })
+      .finally(function () { form._pending -= 1; });
+  }
+
+  document.addEventListener("change", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-autosave]");
+    if (form) { clearTimeout(form._typing); saveAnswer(form); }
+  });
+
+  document.addEventListener("input", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-autosave]");
+    if (!form || !event.target.matches("input[type=text], textarea")) { return; }
+    clearTimeout(form._typing);
+    form._typing = setTimeout(function () { saveAnswer(form); }, 1000);
+  });
+
+  document.addEventListener("submit", function (event) {
+    if (event.target.matches("form[data-autosave]")) { event.preventDefault(); saveAnswer(event.target); }
+  });
+
+  function initClock(clock) {
+    if (clock._started) { return; }
+    clock._started = true;
+    var end = Date.now() + Number(clock.dataset.secondsLeft) * 1000;
+    var value = clock.querySelector(".clock-value");
+    function tick() {
+      var left = Math.max(0, Math.round((end - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60);
+      var seconds = left % 60;
+      value.textContent = minutes + ":" + (seconds < 10 ? "0" : "") + seconds;
+      if (left === 0) {
+        clearInterval(clock._timer);
+        document.querySelectorAll("form[data-autosave] input, form[data-autosave] textarea, #submit-test button")
+          .forEach(function (el) { el.disabled = true; });
+        clock.classList.add("over");
+        toast(clock.dataset.timeUp, true);
+      }
+    }
+    tick();
+    clock._timer = setInterval(tick, 1000);
+  }
+
   function init(root) {
     var board = (root || document).querySelector ? (root || document).querySelector("#board") : null;
     if (board) { initBoard(board); updateSelection(board); }
+    var clock = document.querySelector(".test-clock[data-seconds-left]");
+    if (clock) { initClock(clock); }
   }
 
   document.addEventListener("DOMContentLoaded", function () { init(document); });

@@ -27,7 +27,8 @@ import io.hireflow.TestOrganizations.Tenant;
  */
 class RouteAccessTests extends ApiTest {
 
-    enum Access { PUBLIC, SIGNED_IN, STAFF, RECRUITING, DECIDING, ADMIN, OPERATOR }
+    /** PORTAL: only a candidate signed into the portal; staff are refused there like anybody else. */
+    enum Access { PUBLIC, SIGNED_IN, STAFF, RECRUITING, DECIDING, ADMIN, OPERATOR, PORTAL }
 
     enum Caller { ADMIN, RECRUITER, HIRING_MANAGER, INTERVIEWER, OPERATOR }
 
@@ -39,7 +40,8 @@ class RouteAccessTests extends ApiTest {
             Access.RECRUITING, EnumSet.of(Caller.ADMIN, Caller.RECRUITER, Caller.OPERATOR),
             Access.DECIDING, EnumSet.of(Caller.ADMIN, Caller.RECRUITER, Caller.HIRING_MANAGER, Caller.OPERATOR),
             Access.ADMIN, EnumSet.of(Caller.ADMIN, Caller.OPERATOR),
-            Access.OPERATOR, EnumSet.of(Caller.OPERATOR));
+            Access.OPERATOR, EnumSet.of(Caller.OPERATOR),
+            Access.PORTAL, EnumSet.noneOf(Caller.class));
 
     static final Map<String, Access> ROUTES = Map.ofEntries(
             // API
@@ -117,6 +119,14 @@ class RouteAccessTests extends ApiTest {
             entry("PUT /api/v1/assignment-templates/{assignmentTemplateId}", Access.RECRUITING),
             entry("POST /api/v1/applications/{applicationId}/assignment", Access.RECRUITING),
             entry("GET /api/v1/applications/{applicationId}/assignment", Access.STAFF),
+            entry("POST /api/v1/jobs/{jobId}/online-tests", Access.RECRUITING),
+            entry("GET /api/v1/jobs/{jobId}/online-tests", Access.STAFF),
+            entry("GET /api/v1/online-tests/{onlineTestId}", Access.STAFF),
+            entry("POST /api/v1/online-tests/{onlineTestId}/invitations", Access.RECRUITING),
+            entry("GET /api/v1/online-tests/{onlineTestId}/results", Access.STAFF),
+            entry("GET /api/v1/online-tests/{onlineTestId}/sittings/{sittingId}", Access.STAFF),
+            entry("PUT /api/v1/online-tests/{onlineTestId}/sittings/{sittingId}/essays/{position}", Access.STAFF),
+            entry("POST /api/v1/online-tests/{onlineTestId}/pass-mark", Access.DECIDING),
             entry("GET /questions", Access.STAFF),
             entry("POST /questions", Access.DECIDING),
             entry("POST /questions/import", Access.DECIDING),
@@ -132,6 +142,10 @@ class RouteAccessTests extends ApiTest {
             entry("GET /portal/applications/{applicationId}/messages/{messageId}", Access.PUBLIC),
             entry("POST /portal/applications/{applicationId}/withdraw", Access.PUBLIC),
             entry("POST /portal/applications/{applicationId}/assignment", Access.PUBLIC),
+            entry("GET /portal/tests/{sittingId}", Access.PUBLIC),
+            entry("POST /portal/tests/{sittingId}/start", Access.PUBLIC),
+            entry("POST /portal/tests/{sittingId}/answers", Access.PORTAL),
+            entry("POST /portal/tests/{sittingId}/submit", Access.PUBLIC),
             entry("POST /portal/sign-out", Access.PUBLIC),
             entry("POST /portal/contact", Access.PUBLIC),
             entry("POST /portal/requests", Access.PUBLIC),
@@ -330,6 +344,9 @@ class RouteAccessTests extends ApiTest {
                 entry("documentId", UUID.randomUUID().toString()),
                 entry("token", "not-a-real-token"),
                 entry("assignmentTemplateId", UUID.randomUUID().toString()),
+                entry("onlineTestId", UUID.randomUUID().toString()),
+                entry("sittingId", UUID.randomUUID().toString()),
+                entry("position", "1"),
                 entry("questionId", jdbc.sql("select id from question where organization_id = ? limit 1")
                         .param(UUID.fromString(tenant.id())).query(UUID.class).single().toString()));
     }

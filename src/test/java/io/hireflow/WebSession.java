@@ -13,12 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 /**
  * A browser session over plain HTTP: cookies, the sign-in form and CSRF tokens, without JavaScript. For checking
  * what the UI answers to whom; real browser behaviour is tested in Chromium.
  */
 public final class WebSession {
 
+    private static final Pattern PORTAL_LINK = Pattern.compile("/portal/sign-in/[A-Za-z0-9_-]{20,}");
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private final String base;
@@ -31,6 +34,35 @@ public final class WebSession {
     public WebSession(int port) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * A candidate signed into the portal the way they are: asking for a link, and using the link that the outbox
+     * holds for them (the newest).
+     */
+    public static WebSession portal(int port, JdbcClient jdbc, String email) {
+        WebSession browser = new WebSession(port);
+        browser.get("/portal");
+        browser.post("/portal/sign-in", Map.of("email", email));
+        String link = portalLink(jdbc, email);
+        browser.get(link);
+        if (browser.post(link, Map.of()).statusCode() != 302) {
+            throw new IllegalStateException("the portal did not sign " + email + " in");
+        }
+        return browser;
+    }
+
+    /** The path of the newest portal sign-in link sent to the email. */
+    public static String portalLink(JdbcClient jdbc, String email) {
+        String body = jdbc.sql("""
+                select body_text from outbound_message where event = 'PORTAL_SIGN_IN' and lower(recipient) = ?
+                  and organization_id is null
+                order by created_at desc limit 1""").param(email.toLowerCase()).query(String.class).single();
+        Matcher link = PORTAL_LINK.matcher(body);
+        if (!link.find()) {
+            throw new IllegalStateException("no sign-in link in " + body);
+        }
+        return link.group();
     }
 
     /** Signs in through the form; answers the response of the form post (a redirect either way). */
@@ -50,7 +82,12 @@ public final class WebSession {
 
     /** A form post carrying the CSRF token of the last page seen in its part of the site. */
     public HttpResponse<String> post(String path, Map<String, String> form) {
-        String body = form.entrySet().stream()
+        return post(path, List.copyOf(form.entrySet()));
+    }
+
+    /** A form post whose fields may repeat (several checked boxes of one name), in the order given. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> form) {
+        String body = form.stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
         String token = csrf.get(careers(path));

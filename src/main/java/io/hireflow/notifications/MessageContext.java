@@ -132,6 +132,11 @@ class MessageContext {
         values.put("assignmentTitle", ko ? "쿠버네티스 배포 파이프라인 구성" : "A Kubernetes deployment pipeline");
         values.put("assignmentLink", "https://example.com/assignment");
         values.put("submissionDeadline", ko ? "2026년 12월 11일 (금) 16:00" : "Friday 11 December 2026, 16:00");
+        values.put("testTitle", ko ? "DevOps 기초 역량 테스트" : "DevOps fundamentals test");
+        values.put("testLink", "https://careers.example.com/portal");
+        values.put("testTimeLimit", "60");
+        values.put("testOpensAt", ko ? "2026년 12월 9일 (수) 10:00" : "Wednesday 9 December 2026, 10:00");
+        values.put("testClosesAt", ko ? "2026년 12월 11일 (금) 18:00" : "Friday 11 December 2026, 18:00");
         values.put("interviewTitle", ko ? "1차 기술면접" : "Technical interview");
         values.put("interviewTime", ko ? "2026년 12월 15일 (화) 14:00–15:30" : "Tuesday 15 December 2026, 14:00–15:30");
         values.put("interviewFormat", ko ? "대면" : "In person");

@@ -14,6 +14,7 @@ public enum MessageEvent {
     STAGE_SKIPPED("nextStageName"),
     REJECTED(),
     ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
+    ONLINE_TEST_INVITED("testTitle", "testLink", "testTimeLimit", "testOpensAt", "testClosesAt"),
     INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
     INTERVIEW_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
     INTERVIEW_CANCELLED("interviewTitle", "interviewTime"),

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.hireflow.assessments.Assignments;
+import io.hireflow.assessments.TestTaking;
 import io.hireflow.candidates.Candidate;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.identity.IdentityManagement;
@@ -51,21 +52,24 @@ class MyApplications {
     private final IdentityManagement identity;
     private final NotificationManagement notifications;
     private final Assignments assignments;
+    private final TestTaking tests;
 
     MyApplications(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
-            IdentityManagement identity, NotificationManagement notifications, Assignments assignments) {
+            IdentityManagement identity, NotificationManagement notifications, Assignments assignments,
+            TestTaking tests) {
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.identity = identity;
         this.notifications = notifications;
         this.assignments = assignments;
+        this.tests = tests;
     }
 
     /** One application as its candidate sees it. */
     record Mine(UUID id, OrganizationView organization, String jobTitle, String stage, ApplicationStatus status,
             Instant appliedAt, Instant decisionDue, List<OutboundMessage> messages,
-            Assignments.Assignment assignment) {
+            Assignments.Assignment assignment, TestTaking.Invitation test) {
 
         public boolean open() {
             return status == ApplicationStatus.ACTIVE || status == ApplicationStatus.ON_HOLD;
@@ -92,7 +96,8 @@ class MyApplications {
                         notifications.sentTo(candidate.organizationId(), application.id().value()),
                         assignments.assignment(candidate.organizationId(), application.id().value())
                                 .filter(assignment -> assignment.state() != Assignments.State.NOT_RELEASED)
-                                .orElse(null)));
+                                .orElse(null),
+                        tests.invitation(candidate.organizationId(), application.id().value()).orElse(null)));
             }
         }
         mine.sort(Comparator.comparing(Mine::appliedAt).reversed());

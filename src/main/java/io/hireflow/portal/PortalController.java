@@ -247,6 +247,11 @@ class PortalController {
     }
 
     private Optional<String> signedIn(HttpServletRequest request) {
+        return signedIn(request, clock);
+    }
+
+    /** The email the request's session was signed in with, while its time lasts. */
+    static Optional<String> signedIn(HttpServletRequest request, Clock clock) {
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(EMAIL) instanceof String email)
                 || !(session.getAttribute(UNTIL) instanceof Instant until)) {
