@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.WebSession;
 import tools.jackson.databind.JsonNode;
@@ -236,6 +237,42 @@ class OnlineTestTests extends ApiTest {
         assertThat(application(recruiter, late).path("status").asString()).isEqualTo("REJECTED");
         assertThat(application(recruiter, absent).path("status").asString()).isEqualTo("REJECTED");
         assertThat(application(recruiter, elsewhere).path("status").asString()).isEqualTo("ACTIVE");
+
+        // the recruiter's page shows the graded results, the chart and the pass mark applied
+        WebSession staff = new WebSession(port);
+        staff.signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
+        var resultsResponse = staff.get("/online-tests/" + testId + "?lang=en");
+        assertThat(resultsResponse.statusCode()).as(resultsResponse.headers().toString()).isEqualTo(200);
+        String resultsPage = resultsResponse.body();
+        assertThat(resultsPage).contains("Best " + run).contains("7 / 8 (87.5%)").contains("Time ran out")
+                .contains("Not taken").contains("class=\"score-chart\"").contains("value=\"50.00\"");
+        assertThat(staff.get("/online-tests/" + testId + "/sittings/" + sitting + "?lang=en").body())
+                .contains("I would look at consumer lag first.").contains("right");
+    }
+
+    @Test
+    void theTestFormKeepsWhatWasTypedAndSaysWhatIsWrongBesideTheField() {
+        Tenant tenant = organizations.create();
+        JsonNode job = job(tenant.user("RECRUITER"), "Form test");
+        WebSession staff = new WebSession(port);
+        staff.signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
+        String path = "/jobs/" + job.path("id").asString() + "/online-tests";
+        assertThat(staff.get(path + "?lang=en").body()).contains("Build a test from the question bank")
+                .contains("Kubernetes (8)");
+        var refused = staff.post(path + "?lang=en", Map.of("stageId", stage(job, "ONLINE_TEST"), "title",
+                "Backwards window", "language", "en", "timeLimitMinutes", "30", "opensAt", "2030-01-02T10:00",
+                "closesAt", "2030-01-01T10:00"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("the window would end before it starts").contains("Backwards window")
+                .contains("a test needs at least one question");
+        assertThat(count("online_test", tenant)).isZero();
+        var made = staff.post(path + "?lang=en", Map.of("stageId", stage(job, "ONLINE_TEST"), "title", "Kafka quiz",
+                "language", "ko", "timeLimitMinutes", "20", "opensAt", "2030-01-01T10:00",
+                "closesAt", "2030-01-02T10:00", "draw.Kafka", "3"));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
+        String testPage = staff.get(java.net.URI.create(made.headers().firstValue("Location").orElseThrow()).getPath()
+                + "?lang=en").body();
+        assertThat(testPage).contains("Kafka quiz").contains("3 questions").contains("2030-01-01 10:00");
     }
 
     private static JsonNode job(ApiClient recruiter, String title) {
