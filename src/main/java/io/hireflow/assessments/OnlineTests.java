@@ -433,32 +433,7 @@ public class OnlineTests {
     public Results results(OrganizationId organization, UUID testId) {
         OnlineTest test = test(organization, testId);
         grade(organization, testId, null);
-        Instant now = clock.instant();
-        List<Result> results = jdbc.sql("""
-                select s.id, s.application_id, a.candidate_name, a.status, a.stage_id = t.stage_id as in_stage,
-                       s.started_at, s.deadline_at, s.submitted_at, s.graded_at,
-                       s.auto_points + coalesce(s.essay_points, 0) as points,
-                       (select count(*) from online_test_answer x
-                        join online_test_question q on q.test_id = s.test_id and q.position = x.position
-                        where x.sitting_id = s.id and q.kind = 'ESSAY' and x.points is null) as essays
-                from online_test_sitting s
-                join online_test t on t.id = s.test_id
-                join job_application a on a.id = s.application_id
-                where s.test_id = ? and s.organization_id = ?
-                order by s.graded_at is null, points desc nulls last, a.candidate_name""")
-                .params(testId, organization.value())
-                .query((rs, row) -> {
-                    BigDecimal points = rs.getTimestamp("graded_at") == null ? null : rs.getBigDecimal("points");
-                    return new Result(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
-                            rs.getString("candidate_name"),
-                            SittingState.of(instant(rs.getTimestamp("started_at")),
-                                    instant(rs.getTimestamp("deadline_at")),
-                                    instant(rs.getTimestamp("submitted_at")), test.closesAt(), now),
-                            ApplicationStatus.valueOf(rs.getString("status")), rs.getBoolean("in_stage"),
-                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("submitted_at")),
-                            points, percent(points, test.maxPoints()), rs.getInt("essays"));
-                })
-                .list();
+        List<Result> results = lines(organization, test, null);
         int[] counts = new int[10];
         int finished = 0;
         int graded = 0;
@@ -478,6 +453,41 @@ public class OnlineTests {
         return new Results(test, results.size(), finished, graded, essays, results, distribution);
     }
 
+    // every sitting's line of the results, or one sitting's (the essays to grade counted per sitting in one pass)
+    private List<Result> lines(OrganizationId organization, OnlineTest test, UUID sittingId) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                with essays as (
+                    select x.sitting_id, count(*) as n from online_test_answer x
+                    join online_test_sitting s on s.id = x.sitting_id
+                    join online_test_question q on q.test_id = s.test_id and q.position = x.position
+                    where s.test_id = :test and (cast(:sitting as uuid) is null or s.id = :sitting)
+                      and q.kind = 'ESSAY' and x.points is null
+                    group by x.sitting_id)
+                select s.id, s.application_id, a.candidate_name, a.status, a.stage_id = :stage as in_stage,
+                       s.started_at, s.deadline_at, s.submitted_at, s.graded_at,
+                       s.auto_points + coalesce(s.essay_points, 0) as points, coalesce(e.n, 0) as essays
+                from online_test_sitting s
+                join job_application a on a.id = s.application_id
+                left join essays e on e.sitting_id = s.id
+                where s.test_id = :test and s.organization_id = :org
+                  and (cast(:sitting as uuid) is null or s.id = :sitting)
+                order by s.graded_at is null, points desc nulls last, a.candidate_name""")
+                .param("test", test.id()).param("org", organization.value()).param("sitting", sittingId)
+                .param("stage", test.stageId())
+                .query((rs, row) -> {
+                    BigDecimal points = rs.getTimestamp("graded_at") == null ? null : rs.getBigDecimal("points");
+                    Instant started = instant(rs.getTimestamp("started_at"));
+                    Instant submitted = instant(rs.getTimestamp("submitted_at"));
+                    return new Result(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                            rs.getString("candidate_name"), SittingState.of(started,
+                                    instant(rs.getTimestamp("deadline_at")), submitted, test.closesAt(), now),
+                            ApplicationStatus.valueOf(rs.getString("status")), rs.getBoolean("in_stage"), started,
+                            submitted, points, percent(points, test.maxPoints()), rs.getInt("essays"));
+                })
+                .list();
+    }
+
     static BigDecimal percent(BigDecimal points, int max) {
         return points == null || max == 0 ? null
                 : points.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP);
@@ -494,12 +504,13 @@ public class OnlineTests {
 
     @Transactional
     public SittingDetail sitting(OrganizationId organization, UUID testId, UUID sittingId) {
-        Results results = results(organization, testId);
-        Result result = results.results().stream().filter(r -> r.sittingId().equals(sittingId)).findFirst()
+        OnlineTest test = test(organization, testId);
+        grade(organization, testId, sittingId);
+        Result result = lines(organization, test, sittingId).stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("sitting"));
         Map<Integer, MarkedAnswer> saved = new HashMap<>();
         Map<Integer, OnlineTest.TestQuestion> questions = new HashMap<>();
-        results.test().questions().forEach(q -> questions.put(q.position(), q));
+        test.questions().forEach(q -> questions.put(q.position(), q));
         jdbc.sql("select * from online_test_answer where sitting_id = ?").param(sittingId)
                 .query((rs, row) -> {
                     int position = rs.getInt("position");
@@ -507,9 +518,9 @@ public class OnlineTests {
                             (Boolean) rs.getObject("correct"), rs.getBigDecimal("points")));
                     return null;
                 }).list();
-        List<MarkedAnswer> answers = results.test().questions().stream()
+        List<MarkedAnswer> answers = test.questions().stream()
                 .map(q -> saved.getOrDefault(q.position(), new MarkedAnswer(q, List.of(), null, null))).toList();
-        return new SittingDetail(result, results.test(), answers);
+        return new SittingDetail(result, test, answers);
     }
 
     /**
