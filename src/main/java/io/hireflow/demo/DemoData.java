@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -22,6 +23,12 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.assessments.OnlineTest;
+import io.hireflow.assessments.OnlineTests;
+import io.hireflow.assessments.Question;
+import io.hireflow.assessments.QuestionBank;
+import io.hireflow.assessments.QuestionKind;
+import io.hireflow.assessments.TestTaking;
 import io.hireflow.candidates.CandidateDetails;
 import io.hireflow.identity.CreateOrganization;
 import io.hireflow.identity.IdentityManagement;
@@ -35,6 +42,8 @@ import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.JobPostings;
 import io.hireflow.jobs.JobStatus;
 import io.hireflow.jobs.Stage;
+import io.hireflow.jobs.StageKind;
+import io.hireflow.jobs.StagePlan;
 import io.hireflow.jobs.TeamRole;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.PipelineManagement;
@@ -62,11 +71,18 @@ class DemoData implements ApplicationRunner {
     private final JobManagement jobs;
     private final JobPostings postings;
     private final PipelineManagement pipeline;
+    private final QuestionBank bank;
+    private final OnlineTests tests;
+    private final TestTaking taking;
     private final Environment environment;
     private final Clock clock;
 
     DemoData(PlatformBootstrap bootstrap, IdentityManagement identity, JobManagement jobs, JobPostings postings,
-            PipelineManagement pipeline, Environment environment, Clock clock) {
+            PipelineManagement pipeline, QuestionBank bank, OnlineTests tests, TestTaking taking,
+            Environment environment, Clock clock) {
+        this.bank = bank;
+        this.tests = tests;
+        this.taking = taking;
         this.bootstrap = bootstrap;
         this.identity = identity;
         this.jobs = jobs;
@@ -97,6 +113,7 @@ class DemoData implements ApplicationRunner {
                     admin.password(), now);
             // the candidate of the story: in both companies' processes at once
             addStoryCandidate(mobility, bank, now);
+            addOnlineTest(bank, now);
             log.info("Demo data loaded in {} ms: organizations {} and {}; staff sign in with the admin password",
                     (System.nanoTime() - started) / 1_000_000, mobility.view().slug(), bank.view().slug());
         });
@@ -184,6 +201,86 @@ class DemoData implements ApplicationRunner {
                     () -> pipeline.transition(actor, application.id(), transition));
             version = moved.version();
         }
+    }
+
+    /**
+     * The bank's new-graduate job: two dozen applicants passed screening and were invited to a 40-minute online test
+     * whose window closed yesterday. Most took it, each answering as well as their own skill allows (some right, some
+     * wrong), two ran out of time, two never started; the results are graded and wait for the pass mark.
+     */
+    private void addOnlineTest(Organization organization, Instant now) {
+        Actor recruiter = organization.recruiter();
+        Instant opened = now.minus(Duration.ofDays(14));
+        Job job = ShiftableClock.runAt(opened, () -> jobs.createJob(recruiter, new CreateJob(DemoStory.TEST_JOB_TITLE,
+                organization.story().team(), organization.story().locations(), EmploymentType.FULL_TIME,
+                DemoStory.TEST_JOB_DESCRIPTION, 5, JobStatus.OPEN, null, List.of(
+                        new StagePlan(null, "서류전형", StageKind.REVIEW, null, null, 7),
+                        new StagePlan(null, "온라인 직무테스트", StageKind.ONLINE_TEST, null, null, 7),
+                        new StagePlan(null, "면접", StageKind.INTERVIEW, null, null, 7),
+                        new StagePlan(null, "처우 협의", StageKind.OFFER, null, null, null),
+                        new StagePlan(null, "최종 합격", StageKind.HIRED, null, null, null)))));
+        Instant windowOpens = officeHours(now.minus(Duration.ofDays(4)), new Random(3)).truncatedTo(ChronoUnit.HOURS);
+        Instant windowCloses = windowOpens.plus(Duration.ofDays(3));
+        List<UUID> questions = bank.questions(organization.view().id(), null, "ko", null, 200).stream()
+                .filter(question -> question.kind() != QuestionKind.ESSAY).limit(12).map(Question::id).toList();
+        OnlineTest test = ShiftableClock.runAt(windowOpens.minus(Duration.ofDays(1)), () -> tests.create(recruiter,
+                job.id(), new OnlineTests.Draft(job.stages().get(1).id().value(), "클라우드 기초 역량 테스트", "ko", 40,
+                        windowOpens, windowCloses, questions.stream().map(id -> new OnlineTests.Pick(id, null))
+                        .toList(), List.of())));
+        Random random = new Random(4);
+        List<String> takers = DemoStory.testTakers();
+        List<String> emails = new ArrayList<>();
+        List<UUID> applications = new ArrayList<>();
+        for (int i = 0; i < takers.size(); i++) {
+            String email = DemoStory.email(takers.get(i), i);
+            emails.add(email);
+            var details = new CandidateDetails(DemoStory.displayName(takers.get(i)), email, DemoStory.phone(random),
+                    DemoStory.region(random), null, null, DemoStory.source(random), List.of());
+            ApplicationView applied = ShiftableClock.runAt(opened.plus(Duration.ofHours(2 + random.nextInt(100))),
+                    () -> pipeline.createApplication(recruiter, job.id(), details));
+            ShiftableClock.runAt(windowOpens.minus(Duration.ofDays(2)), () -> pipeline.transition(recruiter,
+                    applied.id(), new Transition(TransitionAction.ADVANCE, null, null, null, applied.version())));
+            applications.add(applied.id().value());
+        }
+        String portal = "http://localhost:" + environment.getProperty("local.server.port", "8080") + "/portal";
+        ShiftableClock.runAt(windowOpens, () -> tests.invite(recruiter, test.id(), null, portal));
+        for (int i = 0; i < emails.size(); i++) {
+            String email = emails.get(i);
+            if (i % 12 == 11) {
+                continue; // never started
+            }
+            TestTaking.Invitation invitation = taking.invitation(organization.view().id(), applications.get(i))
+                    .orElseThrow();
+            Instant start = windowOpens.plus(Duration.ofMinutes(30 + random.nextInt(60 * 60)));
+            ShiftableClock.runAt(start, () -> taking.start(email, invitation.sittingId()));
+            double skill = 0.3 + random.nextDouble() * 0.65;
+            boolean runsOut = i % 12 == 5;
+            List<OnlineTest.TestQuestion> paper = test.questions();
+            Instant at = start;
+            for (OnlineTest.TestQuestion question : runsOut ? paper.subList(0, paper.size() / 2) : paper) {
+                at = at.plus(Duration.ofSeconds(40 + random.nextInt(150)));
+                List<String> answer = random.nextDouble() < skill ? rightAnswer(question) : wrongAnswer(question);
+                ShiftableClock.runAt(at, () -> taking.save(email, invitation.sittingId(), question.position(),
+                        answer));
+            }
+            if (!runsOut) {
+                ShiftableClock.runAt(at.plus(Duration.ofMinutes(1)), () -> taking.submit(email,
+                        invitation.sittingId()));
+            }
+        }
+        tests.grade(organization.view().id(), test.id());
+    }
+
+    private static List<String> rightAnswer(OnlineTest.TestQuestion question) {
+        return question.kind() == QuestionKind.SHORT_ANSWER ? List.of(question.acceptedAnswers().get(0))
+                : question.correct();
+    }
+
+    private static List<String> wrongAnswer(OnlineTest.TestQuestion question) {
+        if (question.kind() == QuestionKind.SHORT_ANSWER) {
+            return List.of("모르겠습니다");
+        }
+        return question.choices().stream().filter(choice -> !question.correct().contains(choice)).limit(1).toList();
     }
 
     /** The same day between 9:00 and 18:00 in Seoul, when recruiters decide. */

@@ -148,6 +148,21 @@ record DemoStory(String name, String slug, String adminEmail, String adminName, 
             "경기 성남시 분당구 본점 12층 면접실"));
 
 
+    /** The bank's new-graduate cloud job, whose online test many take at once: the people of the other half. */
+    static final String TEST_JOB_TITLE = "클라우드 엔지니어 (신입 공채)";
+    static final String TEST_JOB_DESCRIPTION = """
+            ## 업무
+            - 모바일 뱅킹 플랫폼의 클라우드 인프라 운영 보조와 자동화
+
+            ## 채용 절차
+            서류전형 → 온라인 직무테스트(40분, 기간 내 1회 응시) → 면접 → 처우 협의 → 최종 합격
+            """;
+    static final int TEST_TAKERS = 24;
+
+    static List<String> testTakers() {
+        return names(0).subList(0, TEST_TAKERS);
+    }
+
     private static List<String> names(int half) {
         List<String> names = new ArrayList<>();
         for (int i = half * 40; i < half * 40 + 40; i++) {

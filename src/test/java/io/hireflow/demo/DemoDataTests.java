@@ -21,8 +21,11 @@ class DemoDataTests extends ApiTest {
         ApiClient bank = organizations.signIn("admin@hanbit.example", TestOrganizations.OPERATOR_PASSWORD);
         assertThat(mobility.get("/api/v1/organizations").body()).contains("\"moveon\"", "\"hanbit-bank\"");
         for (ApiClient company : new ApiClient[] {mobility, bank}) {
-            JsonNode job = company.get("/api/v1/jobs").json().get(0);
-            assertThat(job.path("title").asString()).isEqualTo("DevOps Engineer");
+            JsonNode job = null;
+            for (JsonNode each : company.get("/api/v1/jobs").json()) {
+                job = each.path("title").asString().equals("DevOps Engineer") ? each : job;
+            }
+            assertThat(job).isNotNull();
             assertThat(job.path("status").asString()).isEqualTo("OPEN");
             JsonNode applications = company.get("/api/v1/applications?limit=200&jobId=" + job.path("id").asString())
                     .json().path("items");
@@ -47,5 +50,25 @@ class DemoDataTests extends ApiTest {
         JsonNode timeline = mobility.get("/api/v1/applications/" + story.path("id").asString()).json().path("timeline");
         assertThat(timeline.get(2).path("type").asString()).isEqualTo("SKIPPED");
         assertThat(timeline.get(2).path("reason").asString()).isNotBlank();
+
+        // the bank's new-graduate job: its online test taken last week, graded, waiting for a pass mark
+        JsonNode testJob = null;
+        for (JsonNode each : bank.get("/api/v1/jobs").json()) {
+            testJob = each.path("title").asString().startsWith("클라우드 엔지니어") ? each : testJob;
+        }
+        assertThat(testJob).isNotNull();
+        JsonNode test = bank.get("/api/v1/jobs/" + testJob.path("id").asString() + "/online-tests").json().get(0);
+        JsonNode results = bank.get("/api/v1/online-tests/" + test.path("id").asString() + "/results").json();
+        assertThat(results.path("invited").asInt()).isEqualTo(24);
+        assertThat(results.path("finished").asInt()).isEqualTo(24);
+        assertThat(results.path("graded").asInt()).isEqualTo(22);
+        Set<String> states = new HashSet<>();
+        results.path("results").forEach(result -> states.add(result.path("state").asString()));
+        assertThat(states).containsExactlyInAnyOrder("SUBMITTED", "TIMED_OUT", "MISSED");
+        int spread = 0;
+        for (JsonNode bucket : results.path("distribution")) {
+            spread += bucket.path("count").asInt() > 0 ? 1 : 0;
+        }
+        assertThat(spread).as("scores spread over the scale").isGreaterThanOrEqualTo(3);
     }
 }
