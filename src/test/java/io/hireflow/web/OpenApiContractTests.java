@@ -30,7 +30,8 @@ class OpenApiContractTests extends ApiTest {
                 "createAssignmentTemplate", "listAssignmentTemplates", "updateAssignmentTemplate",
                 "scheduleAssignmentRelease", "getAssignment", "createOnlineTest", "listOnlineTests", "getOnlineTest",
                 "inviteToOnlineTest", "getOnlineTestResults", "getOnlineTestSitting", "gradeOnlineTestEssay",
-                "applyOnlineTestPassMark");
+                "applyOnlineTestPassMark", "scheduleInterview", "listInterviews", "getInterview",
+                "rescheduleInterview", "cancelInterview");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
