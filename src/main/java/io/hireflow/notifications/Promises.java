@@ -275,7 +275,7 @@ public class Promises {
                     left join job_application a on a.id = m.application_id
                     left join job j on j.id = a.job_id
                     left join job_stage s on s.id = m.stage_id
-                    where m.announcement_id is null and m.event <> 'PROMISE_MISSED' and m.organization_id is not null
+                    where m.announcement_id is null and m.event <> all(:staffEvents) and m.organization_id is not null
                       and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD')
                       and (m.send_at > m.created_at + interval '1 minute' or m.send_at < cast(:now as timestamptz) - interval '1 minute'
                            or m.status = 'DEAD')
@@ -302,7 +302,7 @@ public class Promises {
                 .param("org", organization == null ? null : organization.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
                 .param("missedOnly", missedOnly).param("job", filter.jobId()).param("recruiter", filter.recruiterId())
-                .param("limit", LIMIT)
+                .param("limit", LIMIT).param("staffEvents", MessageEvent.staffEvents())
                 .query(mapper).list();
     }
 
