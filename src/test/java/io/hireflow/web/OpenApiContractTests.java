@@ -28,7 +28,7 @@ class OpenApiContractTests extends ApiTest {
                 "publishJob", "unpublishJob", "updateJobPosting", "listJobQuestions", "updateJobQuestions",
                 "createQuestion", "listQuestions", "getQuestion", "importQuestions", "exportQuestions",
                 "createAssignmentTemplate", "listAssignmentTemplates", "updateAssignmentTemplate",
-                "scheduleAssignmentRelease", "getAssignment");
+                "scheduleAssignmentRelease", "getAssignment", "submitAssignmentScores");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
