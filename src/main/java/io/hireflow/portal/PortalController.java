@@ -171,9 +171,7 @@ class PortalController {
             PageRefusals.onPage(page, refusal);
             return "portal/sign-in";
         }
-        signIn.sendLink(address, Languages.of(locale),
-                ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/sign-in/").toUriString(),
-                request.getRemoteAddr());
+        signIn.sendLink(address, Languages.of(locale), publicUrl() + "/portal/sign-in/", request.getRemoteAddr());
         page.addAttribute("minutes", properties.linkValidity().toMinutes());
         return "portal/link-sent";
     }
@@ -245,8 +243,7 @@ class PortalController {
             for (MultipartFile file : given) {
                 uploads.add(new Assignments.Upload(file.getOriginalFilename(), file.getBytes()));
             }
-            applications.submitAssignment(email.get(), applicationId, link, uploads,
-                    ServletUriComponentsBuilder.fromCurrentContextPath().toUriString());
+            applications.submitAssignment(email.get(), applicationId, link, uploads, publicUrl());
             redirect.addFlashAttribute("notice", "portal.assignment.submitted");
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute("problem", "portal.assignment.refused");
@@ -305,6 +302,18 @@ class PortalController {
         }
         redirect.addFlashAttribute("notice", "portal.signedOut");
         return "redirect:/portal";
+    }
+
+    /**
+     * Where links in emails point: the configured address, else this request's. The request's address is what its
+     * {@code Host} header says, which the sender of the request chooses; set {@code HIREFLOW_PUBLIC_URL} where that
+     * header is not fixed by a proxy in front.
+     */
+    private String publicUrl() {
+        String configured = properties.publicUrl() == null ? "" : properties.publicUrl().strip();
+        String base = configured.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
+                : configured;
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
     private Optional<String> signedIn(HttpServletRequest request) {

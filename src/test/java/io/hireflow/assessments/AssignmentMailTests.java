@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ import com.icegreen.greenmail.util.GreenMail;
 
 import io.hireflow.ApiClient;
 import io.hireflow.TestNodes;
-import io.hireflow.shared.OrganizationId;
+import io.hireflow.WebSession;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -35,8 +37,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Over real SMTP, on a node of its own with its sender and its promise watch running as configured by default: the
- * reviewers get an email when the candidate hands the assignment in, and the recruiters are alerted within seconds
- * when a release has not gone a minute after its time.
+ * reviewers get an email linking to the application page (at the configured public address) when the candidate hands
+ * the assignment in through the portal, and the recruiters are alerted within seconds when a release has not gone a
+ * minute after its time.
  */
 class AssignmentMailTests {
 
@@ -45,6 +48,8 @@ class AssignmentMailTests {
     private static final String PASSWORD = "assignment-mail-password";
     /** The default quick look runs every 5 s; what is allowed on top for the look itself on a busy machine. */
     private static final Duration BOUND = Duration.ofSeconds(10);
+    private static final String PUBLIC_URL = "https://hireflow.example.com";
+    private static final Pattern SIGN_IN = Pattern.compile("/portal/sign-in/([A-Za-z0-9_-]{20,})");
 
     private static final TestNodes nodes = new TestNodes();
     private static GreenMail smtp;
@@ -70,6 +75,8 @@ class AssignmentMailTests {
         properties.put("hireflow.notifications.poll-interval", "250ms");
         // the watch as it runs in production: its default intervals
         properties.put("hireflow.notifications.watch", "true");
+        // links in the emails a candidate's request writes go to the configured address, not to the request's Host
+        properties.put("hireflow.portal.public-url", PUBLIC_URL + "/");
         properties.put("spring.mail.host", "127.0.0.1");
         properties.put("spring.mail.port", String.valueOf(smtpPort));
         properties.put("spring.mail.properties.mail.smtp.starttls.enable", "false");
@@ -94,22 +101,35 @@ class AssignmentMailTests {
         String reviewerId = jdbc.sql("select id from staff_user where email = ?").param(reviewer)
                 .query(UUID.class).single().toString();
         String jobId = AssignmentFixtures.job(admin, "Mail drill", "LINK", "REFUSE", List.of(reviewerId));
-        String id = AssignmentFixtures.inAssignmentStage(admin, jobId, "Yoon Handin",
-                "handin-" + UUID.randomUUID() + "@example.com");
+        String candidateEmail = "handin-" + UUID.randomUUID() + "@example.com";
+        String id = AssignmentFixtures.inAssignmentStage(admin, jobId, "Yoon Handin", candidateEmail);
         var scheduled = admin.post("/api/v1/applications/" + id + "/assignment", Map.of());
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
         UUID release = UUID.fromString(scheduled.json().path("messageId").asString());
         await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(status(release)));
 
-        node.getBean(Assignments.class).submit(organization(), UUID.fromString(id),
-                "https://github.com/yoon/drill", List.of(), "http://localhost:" + port);
+        // the candidate signs in to the portal with the link emailed to them, and hands the assignment in
+        WebSession candidate = new WebSession(port);
+        candidate.get("/portal");
+        candidate.post("/portal/sign-in", Map.of("email", candidateEmail));
+        String signIn = await().atMost(Duration.ofSeconds(30)).until(() -> received(candidateEmail)
+                .map(AssignmentMailTests::text).filter(text -> text.contains("/portal/sign-in/")),
+                Optional::isPresent).orElseThrow();
+        assertThat(signIn).contains(PUBLIC_URL + "/portal/sign-in/");
+        Matcher token = SIGN_IN.matcher(signIn);
+        assertThat(token.find()).isTrue();
+        candidate.get("/portal/sign-in/" + token.group(1));
+        assertThat(candidate.post("/portal/sign-in/" + token.group(1), Map.of()).statusCode()).isEqualTo(302);
+        candidate.get("/portal");
+        candidate.post("/portal/applications/" + id + "/assignment", Map.of("link", "https://github.com/yoon/drill"));
 
         MimeMessage mail = await().atMost(Duration.ofSeconds(30)).until(() -> received(reviewer),
                 Optional::isPresent).orElseThrow();
         assertThat(subject(mail)).contains("Yoon Handin").contains("Mail drill drill");
-        assertThat(text(mail)).contains("http://localhost:" + port + "/applications/" + id);
+        assertThat(text(mail)).contains(PUBLIC_URL + "/applications/" + id);
         JsonNode handedIn = admin.get("/api/v1/applications/" + id + "/assignment").json();
         assertThat(handedIn.path("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(handedIn.path("submissionLink").asString()).isEqualTo("https://github.com/yoon/drill");
     }
 
     @Test
@@ -150,11 +170,6 @@ class AssignmentMailTests {
         assertThat(jdbc.sql("select count(*) from outbound_message where event = 'PROMISE_MISSED' and "
                 + "application_id = ?").param(UUID.fromString(id)).query(Integer.class).single())
                 .as("once").isEqualTo(1);
-    }
-
-    private static OrganizationId organization() {
-        return new OrganizationId(jdbc.sql("select organization_id from staff_user where email = ?").param(ADMIN)
-                .query(UUID.class).single());
     }
 
     private static String status(UUID message) {
