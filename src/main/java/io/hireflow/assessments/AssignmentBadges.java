@@ -21,7 +21,8 @@ import io.hireflow.shared.OrganizationId;
 /**
  * An application's assignment on its board card and page: scheduled (for when, in the organization's zone), released
  * (due when), handed in (late or not, with how many reviews are in), reviewed, waived, expired or not released. A
- * whole board costs the two statements of {@link Assignments#current}.
+ * whole board costs the two statements of {@link Assignments#current} and, when it shows any assignment, the look-up
+ * of the organization's time zone.
  */
 @Component
 class AssignmentBadges implements ApplicationBadges {
