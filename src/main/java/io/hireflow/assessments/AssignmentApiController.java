@@ -1,6 +1,7 @@
 package io.hireflow.assessments;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -51,17 +52,57 @@ class AssignmentApiController {
                 .body(assignment);
     }
 
+    /**
+     * An application's assignment as one member of staff reads it: what it is, where it stands, what was handed in,
+     * and its reviews as the caller may see them.
+     */
+    record AssignmentResponse(UUID id, UUID applicationId, UUID templateId, String title, String resourceUrl,
+            Instant releaseAt, Instant dueAt, Assignments.State state, Instant waivedAt, UUID messageId,
+            AssignmentTemplate.Submission submission, String submissionLink, List<Assignments.HandedInFile> files,
+            Instant submittedAt, boolean submittedLate, boolean lateAccepted, Assignments.Reviews review) {
+
+        static AssignmentResponse of(Assignments.Assignment a, Assignments.Reviews review) {
+            return new AssignmentResponse(a.id(), a.applicationId(), a.templateId(), a.title(), a.resourceUrl(),
+                    a.releaseAt(), a.dueAt(), a.state(), a.waivedAt(), a.messageId(), a.submission(),
+                    a.submissionLink(), a.files(), a.submittedAt(), a.submittedLate(), a.lateAccepted(), review);
+        }
+    }
+
     @GetMapping("/api/v1/applications/{applicationId}/assignment")
     @PreAuthorize(Role.STAFF)
     @Operation(operationId = "getAssignment",
-            summary = "The application's assignment: state, release time, deadline, what was handed in",
+            summary = "The application's assignment: state, release time, deadline, what was handed in, the reviews",
             description = "state is SCHEDULED, RELEASED, SUBMITTED (handed in through the candidate portal; "
-                    + "submittedLate says whether after the deadline), EXPIRED (released, past its deadline, nothing "
-                    + "handed in), WAIVED or NOT_RELEASED (its release was cancelled by hand or could not be "
-                    + "delivered).")
-    Assignments.Assignment get(Actor actor, @PathVariable UUID applicationId) {
-        return assignments.assignment(actor.organizationId(), applicationId)
+                    + "submittedLate says whether after the deadline), REVIEWED (handed in, and every reviewer on the "
+                    + "template has submitted a review), EXPIRED (released, past its deadline, nothing handed in), "
+                    + "WAIVED or NOT_RELEASED (its release was cancelled by hand or could not be delivered). "
+                    + "submission says what is handed in (LINK, FILES or LINK_AND_FILES); files are the candidate's "
+                    + "documents, downloaded as any of their documents. review lists the reviewers and who has "
+                    + "submitted; its reviews (each line's score out of its maximum, with totals) are there only when "
+                    + "scoresVisible: for a reviewer once they have submitted their own, for an admin, recruiter or "
+                    + "hiring manager who does not review it always, for anyone else never.")
+    AssignmentResponse get(Actor actor, @PathVariable UUID applicationId) {
+        Assignments.Assignment assignment = assignments.assignment(actor.organizationId(), applicationId)
                 .orElseThrow(() -> new io.hireflow.shared.NotFoundException("assignment"));
+        return AssignmentResponse.of(assignment, assignments.reviews(actor, applicationId));
+    }
+
+    @PostMapping("/api/v1/applications/{applicationId}/assignment/scores")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "submitAssignmentScores",
+            summary = "Submit your review of a handed-in assignment: a score for every line of the rubric",
+            description = "Only a reviewer named on the assignment's template may submit, once, after the candidate "
+                    + "handed it in; anyone else, a second review, a review before the hand-in or of a waived "
+                    + "assignment is refused with 409 and a code saying why. scores holds one entry per rubric line "
+                    + "(criterionId from the template's criteria) with a whole score from 0 to the line's maxScore and "
+                    + "an optional note; note is on the whole. A line left out, scored twice, not in the rubric or "
+                    + "scored outside its range is refused with 400 naming each problem, and nothing is stored. "
+                    + "Answers the assignment as getAssignment does, now with every submitted review visible to you.")
+    AssignmentResponse score(Actor actor, @PathVariable UUID applicationId,
+            @RequestBody(required = false) Assignments.ReviewDraft review) {
+        Assignments.Reviews reviews = assignments.score(actor, applicationId, review);
+        return AssignmentResponse.of(assignments.assignment(actor.organizationId(), applicationId).orElseThrow(),
+                reviews);
     }
 
     /** A template as written; {@code stageId} is ignored on update (a template stays with its stage). */

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.hireflow.jobs.JobId;
 import io.hireflow.shared.Actor;
+import io.hireflow.shared.PublicAddress;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,9 +27,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OnlineTestApiController {
 
     private final OnlineTests tests;
+    private final PublicAddress publicAddress;
 
-    OnlineTestApiController(OnlineTests tests) {
+    OnlineTestApiController(OnlineTests tests, PublicAddress publicAddress) {
         this.tests = tests;
+        this.publicAddress = publicAddress;
     }
 
     /** A test as written. */
@@ -84,8 +86,8 @@ class OnlineTestApiController {
                     + "has closed.")
     OnlineTests.Invitations invite(Actor actor, @PathVariable UUID onlineTestId,
             @RequestBody(required = false) InviteRequest request) {
-        String portal = ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal").toUriString();
-        return tests.invite(actor, onlineTestId, request == null ? null : request.applicationIds(), portal);
+        return tests.invite(actor, onlineTestId, request == null ? null : request.applicationIds(),
+                publicAddress.of("/portal"));
     }
 
     @GetMapping("/api/v1/online-tests/{onlineTestId}/results")

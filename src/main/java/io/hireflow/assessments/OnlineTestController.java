@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.hireflow.jobs.Job;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.StageKind;
 import io.hireflow.shared.Actor;
+import io.hireflow.shared.PublicAddress;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Role;
@@ -44,11 +44,13 @@ class OnlineTestController {
     private final OnlineTests tests;
     private final QuestionBank bank;
     private final JobManagement jobs;
+    private final PublicAddress publicAddress;
 
-    OnlineTestController(OnlineTests tests, QuestionBank bank, JobManagement jobs) {
+    OnlineTestController(OnlineTests tests, QuestionBank bank, JobManagement jobs, PublicAddress publicAddress) {
         this.tests = tests;
         this.bank = bank;
         this.jobs = jobs;
+        this.publicAddress = publicAddress;
     }
 
     /** The form as typed: times in the organization's zone, and how many questions to draw from each topic. */
@@ -144,8 +146,7 @@ class OnlineTestController {
     @PreAuthorize(Role.RECRUITING)
     String invite(Actor actor, @PathVariable("onlineTestId") UUID testId, RedirectAttributes redirect) {
         try {
-            String portal = ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal").toUriString();
-            OnlineTests.Invitations invited = tests.invite(actor, testId, null, portal);
+            OnlineTests.Invitations invited = tests.invite(actor, testId, null, publicAddress.of("/portal"));
             redirect.addFlashAttribute("notice", "onlineTests.invited");
             redirect.addFlashAttribute("noticeArgs", new Object[] {invited.invited(), invited.alreadyInvited()});
         } catch (ConflictException refusal) {

@@ -488,6 +488,38 @@ public class OnlineTests {
                 .list();
     }
 
+    /** Where an application's latest sitting stands, for its board card: the state, the score once graded. */
+    record Standing(UUID applicationId, SittingState state, Instant deadlineAt, BigDecimal percent,
+            int essaysToGrade) {
+    }
+
+    /** The latest sitting of each of these applications that has one, in one statement. */
+    @Transactional(readOnly = true)
+    Map<UUID, Standing> standings(OrganizationId organization, java.util.Collection<UUID> applicationIds) {
+        Instant now = clock.instant();
+        Map<UUID, Standing> standings = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (s.application_id) s.application_id, s.started_at, s.deadline_at, s.submitted_at,
+                       s.graded_at, s.auto_points + coalesce(s.essay_points, 0) as points, t.max_points, t.closes_at,
+                       (select count(*) from online_test_answer x
+                        join online_test_question q on q.test_id = s.test_id and q.position = x.position
+                        where x.sitting_id = s.id and q.kind = 'ESSAY' and x.points is null) as essays
+                from online_test_sitting s join online_test t on t.id = s.test_id
+                where s.organization_id = ? and s.application_id = any(?)
+                order by s.application_id, s.invited_at desc""")
+                .params(organization.value(), applicationIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    UUID application = rs.getObject("application_id", UUID.class);
+                    BigDecimal points = rs.getTimestamp("graded_at") == null ? null : rs.getBigDecimal("points");
+                    standings.put(application, new Standing(application, SittingState.of(
+                            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("deadline_at")),
+                            instant(rs.getTimestamp("submitted_at")), rs.getTimestamp("closes_at").toInstant(), now),
+                            instant(rs.getTimestamp("deadline_at")), percent(points, rs.getInt("max_points")),
+                            rs.getInt("essays")));
+                });
+        return standings;
+    }
+
     static BigDecimal percent(BigDecimal points, int max) {
         return points == null || max == 0 ? null
                 : points.multiply(BigDecimal.valueOf(100)).divide(BigDecimal.valueOf(max), 1, RoundingMode.HALF_UP);

@@ -116,6 +116,22 @@ public class CandidateDocuments {
         return new Content(document, bytes);
     }
 
+    /**
+     * A file the candidate sent with one of their applications, for the candidate themselves (through the portal, which
+     * has checked that the application is theirs): not a staff access, so not in the access log. Another candidate's
+     * file, or one of another application, is not found.
+     */
+    @Transactional(readOnly = true)
+    public Content ownFile(OrganizationId organization, CandidateId candidate, UUID application, UUID id) {
+        CandidateDocument document = document(organization, id);
+        if (!document.candidateId().equals(candidate) || !application.equals(document.applicationId())) {
+            throw new NotFoundException("document");
+        }
+        byte[] bytes = jdbc.sql("select content from candidate_document where id = ?").param(id)
+                .query(byte[].class).single();
+        return new Content(document, bytes);
+    }
+
     private CandidateDocument document(OrganizationId organization, UUID id) {
         return jdbc.sql("""
                 select id, candidate_id, application_id, kind, original_name, media_type, size_bytes, sha256,

@@ -2,5 +2,7 @@ package io.hireflow.candidates;
 
 /** What a file a candidate sent is for. */
 public enum DocumentKind {
-    RESUME, COVER_LETTER, OTHER
+    RESUME, COVER_LETTER, OTHER,
+    /** Handed in for a take-home assignment. */
+    ASSIGNMENT
 }

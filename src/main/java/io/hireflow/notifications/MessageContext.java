@@ -144,6 +144,8 @@ class MessageContext {
         values.put("offerExpiry", ko ? "2026년 12월 22일 (화)" : "Tuesday 22 December 2026");
         values.put("promise", ko ? "서류전형 결과 결정" : "a decision on Document screening");
         values.put("dueAt", ko ? "2026년 12월 8일 18:00" : "8 December 2026, 18:00");
+        values.put("submittedAt", ko ? "2026년 12월 10일 (목) 21:40" : "Thursday 10 December 2026, 21:40");
+        values.put("applicationLink", "https://hireflow.example.com/applications/0190f1e2-7c1a-7d2b-9a40-5b6c7d8e9f00");
         return values;
     }
 }

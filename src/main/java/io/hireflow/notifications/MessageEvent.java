@@ -23,6 +23,8 @@ public enum MessageEvent {
     FREE_FORM(),
     /** To the recruiters of a job, not to a candidate: a promise to a candidate was missed. */
     PROMISE_MISSED("promise", "dueAt"),
+    /** To an assignment's reviewers, not to a candidate: the candidate handed it in. */
+    ASSIGNMENT_SUBMITTED("assignmentTitle", "submittedAt", "submissionDeadline", "applicationLink"),
     /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
     PORTAL_SIGN_IN("signInLink", "validUntil");
 
@@ -51,6 +53,19 @@ public enum MessageEvent {
      */
     public boolean sendableByHand() {
         return this == FREE_FORM || this == DELAY_NOTICE;
+    }
+
+    /**
+     * Whether it goes to members of staff, not to the candidate the application is of: never shown to the candidate,
+     * and not a promise to them.
+     */
+    public boolean toStaff() {
+        return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED;
+    }
+
+    /** The events that go to members of staff, by name: for queries that leave them out. */
+    static String[] staffEvents() {
+        return Stream.of(values()).filter(MessageEvent::toStaff).map(Enum::name).toArray(String[]::new);
     }
 
     /** Whether the platform sends it, with its shipped wording, for no organization (so no organization edits it). */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.hireflow.identity.IdentityManagement;
+import io.hireflow.identity.StaffUserView;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.JobApplicationId;
 import io.hireflow.pipeline.PipelineManagement;
@@ -42,16 +45,18 @@ public class NotificationManagement {
     private final MessageTemplates templates;
     private final MessageContext context;
     private final PipelineManagement pipeline;
+    private final IdentityManagement identity;
     private final AccessLog accessLog;
     private final Clock clock;
 
     NotificationManagement(JdbcClient jdbc, Outbox outbox, MessageTemplates templates, MessageContext context,
-            PipelineManagement pipeline, AccessLog accessLog, Clock clock) {
+            PipelineManagement pipeline, IdentityManagement identity, AccessLog accessLog, Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.templates = templates;
         this.context = context;
         this.pipeline = pipeline;
+        this.identity = identity;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -195,8 +200,22 @@ public class NotificationManagement {
     /** A message's status, for a module that made a promise through {@link #promise}. */
     @Transactional(readOnly = true)
     public Optional<MessageStatus> status(OrganizationId organization, UUID id) {
-        return jdbc.sql("select status from outbound_message where id = ? and organization_id = ?")
-                .params(id, organization.value()).query(String.class).optional().map(MessageStatus::valueOf);
+        return Optional.ofNullable(statuses(organization, List.of(id)).get(id));
+    }
+
+    /** The statuses of many messages in one look, by id; ids of another organization are left out. */
+    @Transactional(readOnly = true)
+    public Map<UUID, MessageStatus> statuses(OrganizationId organization, Collection<UUID> ids) {
+        Map<UUID, MessageStatus> statuses = new HashMap<>();
+        if (ids.isEmpty()) {
+            return statuses;
+        }
+        jdbc.sql("select id, status from outbound_message where organization_id = ? and id = any(?)")
+                .params(organization.value(), ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    statuses.put(rs.getObject(1, UUID.class), MessageStatus.valueOf(rs.getString(2)));
+                });
+        return statuses;
     }
 
     /**
@@ -208,9 +227,43 @@ public class NotificationManagement {
         return jdbc.sql("""
                 select * from outbound_message
                 where organization_id = ? and application_id = ? and status = 'SENT'
-                  and event not in ('PROMISE_MISSED')
+                  and event <> all(?)
                 order by sent_at desc""")
-                .params(organization.value(), applicationId).query(Outbox::row).list();
+                .params(organization.value(), applicationId, MessageEvent.staffEvents())
+                .query(Outbox::row).list();
+    }
+
+    /**
+     * Tells members of staff about an application (an assignment handed in, to its reviewers): the organization's
+     * template of {@code event} in its default language, with the usual values of a message about the application,
+     * {@code texts} beside them and {@code times} as dates and times in the organization's zone; one message to each
+     * enabled user of the organization among {@code userIds} (others are left out), written in the caller's
+     * transaction, to go now. {@code key} and the user make each message once. Answers how many were written.
+     */
+    @Transactional
+    public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
+            Collection<UUID> userIds, Map<String, String> texts, Map<String, Instant> times, String key) {
+        if (!event.toStaff()) {
+            throw new IllegalArgumentException(event + " goes to candidates");
+        }
+        MessageContext.JobValues job = context.forJob(organization, application.jobId());
+        Map<String, String> filled = new HashMap<>(job.forApplication(application.candidateName(), job.language(),
+                application.stageId(), null, application.stageId(), application.stageEnteredAt()));
+        filled.putAll(texts);
+        times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, job.zone(), job.language())));
+        TemplateText.Rendered content = templates.text(organization, event, job.language()).render(filled);
+        Instant now = clock.instant();
+        int written = 0;
+        for (StaffUserView user : identity.users(organization)) {
+            if (!userIds.contains(user.id()) || !user.enabled()) {
+                continue;
+            }
+            outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
+                    application.stageId().value(), event, job.language(), user.email(), user.displayName(), content,
+                    key + "/" + user.id(), null, null, null), now);
+            written++;
+        }
+        return written;
     }
 
     /**

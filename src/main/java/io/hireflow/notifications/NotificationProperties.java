@@ -17,8 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts  failed attempts before a message becomes a dead letter
  * @param firstRetry   the wait after the first failure; it doubles with each further failure
  * @param longestRetry the longest wait between attempts
- * @param watch         whether this node looks for missed promises to candidates
- * @param watchInterval how often it looks
+ * @param watch                whether this node looks for missed promises to candidates
+ * @param watchInterval        how often it looks at every kind of promise (decisions by their deadline too)
+ * @param messageWatchInterval how often it looks for scheduled messages and announcements not gone a minute after
+ *                             their time: an alert comes at most this long (and the look's few milliseconds) after
+ *                             the minute's grace ends
  */
 @ConfigurationProperties("hireflow.notifications")
 public record NotificationProperties(
@@ -32,7 +35,8 @@ public record NotificationProperties(
         @DefaultValue("30s") Duration firstRetry,
         @DefaultValue("1h") Duration longestRetry,
         @DefaultValue("true") boolean watch,
-        @DefaultValue("1m") Duration watchInterval) {
+        @DefaultValue("1m") Duration watchInterval,
+        @DefaultValue("5s") Duration messageWatchInterval) {
 
     String messageIdDomain() {
         int at = from.lastIndexOf('@');

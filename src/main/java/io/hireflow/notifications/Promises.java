@@ -53,6 +53,8 @@ public class Promises {
     private static final Logger log = LoggerFactory.getLogger(Promises.class);
     static final int LIMIT = 500;
     static final Duration GRACE = Duration.ofMinutes(1);
+    /** How far back the quick look reaches: misses older than this are left to the full look. */
+    static final Duration RECENT = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -129,8 +131,8 @@ public class Promises {
     }
 
     /**
-     * Notices the promises missed since the last look, across organizations, and acts on each once. Answers how many
-     * it noticed.
+     * Notices the promises missed since the last look, across organizations, and acts on each once: the full look,
+     * decisions included. Answers how many it noticed.
      */
     @Transactional
     public int watch() {
@@ -140,13 +142,32 @@ public class Promises {
     /** Like {@link #watch()}, for one organization ({@code null}: all). */
     @Transactional
     public int watch(OrganizationId only) {
+        return watch(only, true, Instant.EPOCH);
+    }
+
+    /**
+     * The quick look, for the promises whose time is a minute: the scheduled messages (an assignment's release) and
+     * announcements whose minute's grace ended in the last {@link #RECENT}. It reads only the outbox's few messages
+     * not yet gone (by their own index) and the announcements, so it is cheap enough to run every few seconds; older
+     * misses, and decisions, are the full look's.
+     */
+    @Transactional
+    public int watchMessages() {
+        return watchMessages(null);
+    }
+
+    /** Like {@link #watchMessages()}, for one organization ({@code null}: all). */
+    @Transactional
+    public int watchMessages(OrganizationId only) {
+        return watch(only, false, clock.instant().minus(RECENT));
+    }
+
+    private int watch(OrganizationId only, boolean decisions, Instant since) {
         int noticed = 0;
-        for (Missed found : query(only, new PromiseFilter(null, null), clock.instant(), clock.instant(), true,
+        Instant now = clock.instant();
+        for (Missed found : query(only, new PromiseFilter(null, null), now, now, true, decisions, since, true,
                 Promises::missed)) {
             Promise missed = found.promise();
-            if (missed.noticed()) {
-                continue;
-            }
             OrganizationId organization = found.organization();
             boolean first = jdbc.sql("""
                     insert into missed_promise (key, organization_id, kind, job_id, application_id, message_id,
@@ -239,7 +260,7 @@ public class Promises {
     /** All open promises due before {@code until}; with {@code missedOnly}, those past their time (and grace). */
     private List<Promise> query(OrganizationId organization, PromiseFilter filter, Instant until, Instant now,
             boolean missedOnly) {
-        return query(organization, filter, until, now, missedOnly, Promises::row);
+        return query(organization, filter, until, now, missedOnly, true, Instant.EPOCH, false, Promises::row);
     }
 
     /** A missed promise with what acting on it needs: its organization, and for a decision the candidate and since. */
@@ -253,56 +274,75 @@ public class Promises {
                 candidate == null ? null : new CandidateId(candidate), since == null ? null : since.toInstant());
     }
 
+    // the promises, one kind a branch of the statement; the watch's quick look leaves the decisions out
+    private static final String DECISIONS = """
+            select 'DECISION' as kind, a.organization_id, a.job_id, j.title as job_title,
+                   a.id as application_id, a.candidate_name, a.stage_id, s.name as stage_name,
+                   null::uuid as message_id, null::uuid as announcement_id, 1 as count,
+                   a.stage_entered_at + make_interval(days => s.deadline_days) as due_at,
+                   'decision/' || a.id || '/' || a.stage_id || '/'
+                       || (extract(epoch from a.stage_entered_at) * 1000)::bigint as key,
+                   interval '0' as grace, a.candidate_id, a.stage_entered_at as since
+            from job_application a join job_stage s on s.id = a.stage_id join job j on j.id = a.job_id
+            where a.status = 'ACTIVE' and s.deadline_days is not null and j.status <> 'CLOSED'
+              and (cast(:org as uuid) is null or a.organization_id = :org)
+            union all
+            """;
+    // a message is found through the outbox's index of the messages not yet gone (and the dead ones), by its time
+    private static final String MESSAGES_AND_ANNOUNCEMENTS = """
+            select 'MESSAGE' as kind, m.organization_id, a.job_id, j.title as job_title, m.application_id,
+                   m.recipient_name as candidate_name, m.stage_id, s.name as stage_name, m.id as message_id,
+                   null::uuid as announcement_id, 1 as count, m.send_at as due_at, 'message/' || m.id as key,
+                   interval '1 minute' as grace, null::uuid as candidate_id, null::timestamptz as since
+            from outbound_message m
+            left join job_application a on a.id = m.application_id
+            left join job j on j.id = a.job_id
+            left join job_stage s on s.id = m.stage_id
+            where m.announcement_id is null and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD')
+              and m.send_at >= :since and m.send_at < :until
+              and m.event <> all(:staffEvents) and m.organization_id is not null
+              and (m.send_at > m.created_at + interval '1 minute'
+                   or m.send_at < cast(:now as timestamptz) - interval '1 minute' or m.status = 'DEAD')
+              and (cast(:org as uuid) is null or m.organization_id = :org)
+            union all
+            select 'ANNOUNCEMENT', an.organization_id, an.job_id, j.title, null, null, an.stage_id, s.name,
+                   null, an.id, an.total, an.send_at, 'announcement/' || an.id, interval '1 minute', null, null
+            from announcement an join job j on j.id = an.job_id
+            left join job_stage s on s.id = an.stage_id
+            where an.send_at >= :since and an.send_at < :until
+              and exists (select 1 from outbound_message m where m.announcement_id = an.id
+                          and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD'))
+              and (cast(:org as uuid) is null or an.organization_id = :org)
+            """;
+
+    /**
+     * The promises due from {@code since} to {@code until} (decisions only with {@code decisions}); with
+     * {@code missedOnly} those past their time and grace. For the watch ({@code watching}) only those not noticed
+     * yet, so that the ones noticed long ago never crowd a new one out of the first {@value #LIMIT}. Each use has a
+     * statement of its own (lists, full look, quick look), so that each keeps a plan of its own.
+     */
     private <T> List<T> query(OrganizationId organization, PromiseFilter filter, Instant until, Instant now,
-            boolean missedOnly, RowMapper<T> mapper) {
-        return jdbc.sql("""
-                with promise as (
-                    select 'DECISION' as kind, a.organization_id, a.job_id, j.title as job_title,
-                           a.id as application_id, a.candidate_name, a.stage_id, s.name as stage_name,
-                           null::uuid as message_id, null::uuid as announcement_id, 1 as count,
-                           a.stage_entered_at + make_interval(days => s.deadline_days) as due_at,
-                           'decision/' || a.id || '/' || a.stage_id || '/'
-                               || (extract(epoch from a.stage_entered_at) * 1000)::bigint as key,
-                           interval '0' as grace, a.candidate_id, a.stage_entered_at as since
-                    from job_application a join job_stage s on s.id = a.stage_id join job j on j.id = a.job_id
-                    where a.status = 'ACTIVE' and s.deadline_days is not null and j.status <> 'CLOSED'
-                      and (cast(:org as uuid) is null or a.organization_id = :org)
-                    union all
-                    select 'MESSAGE', m.organization_id, a.job_id, j.title, m.application_id, m.recipient_name,
-                           m.stage_id, s.name, m.id, null, 1, m.send_at, 'message/' || m.id, interval '1 minute',
-                           null, null
-                    from outbound_message m
-                    left join job_application a on a.id = m.application_id
-                    left join job j on j.id = a.job_id
-                    left join job_stage s on s.id = m.stage_id
-                    where m.announcement_id is null and m.event <> 'PROMISE_MISSED' and m.organization_id is not null
-                      and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD')
-                      and (m.send_at > m.created_at + interval '1 minute' or m.send_at < cast(:now as timestamptz) - interval '1 minute'
-                           or m.status = 'DEAD')
-                      and (cast(:org as uuid) is null or m.organization_id = :org)
-                    union all
-                    select 'ANNOUNCEMENT', an.organization_id, an.job_id, j.title, null, null, an.stage_id, s.name,
-                           null, an.id, an.total, an.send_at, 'announcement/' || an.id, interval '1 minute',
-                           null, null
-                    from announcement an join job j on j.id = an.job_id
-                    left join job_stage s on s.id = an.stage_id
-                    where exists (select 1 from outbound_message m where m.announcement_id = an.id
-                                  and m.status in ('QUEUED', 'DEFERRED', 'SENDING', 'DEAD'))
-                      and (cast(:org as uuid) is null or an.organization_id = :org))
-                select p.*, p.due_at + p.grace < :now as overdue,
-                       exists (select 1 from missed_promise x where x.key = p.key) as noticed
+            boolean missedOnly, boolean decisions, Instant since, boolean watching, RowMapper<T> mapper) {
+        String sql = "with promise as (" + (decisions ? DECISIONS : "") + MESSAGES_AND_ANNOUNCEMENTS + ")\n"
+                + "select p.*, p.due_at + p.grace < :now as overdue, "
+                + (watching ? "false as noticed\n"
+                        : "exists (select 1 from missed_promise x where x.key = p.key) as noticed\n")
+                + """
                 from promise p
                 where p.due_at < :until
                   and (not :missedOnly or p.due_at + p.grace < :now)
                   and (cast(:job as uuid) is null or p.job_id = :job)
                   and (cast(:recruiter as uuid) is null or exists (select 1 from job_member jm
                        where jm.job_id = p.job_id and jm.user_id = :recruiter and jm.role = 'RECRUITER'))
-                order by overdue desc, p.due_at
-                limit :limit""")
+                """
+                + (watching ? "  and not exists (select 1 from missed_promise x where x.key = p.key)\n" : "")
+                + "order by overdue desc, p.due_at limit :limit";
+        return jdbc.sql(sql)
                 .param("org", organization == null ? null : organization.value())
                 .param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
-                .param("missedOnly", missedOnly).param("job", filter.jobId()).param("recruiter", filter.recruiterId())
-                .param("limit", LIMIT)
+                .param("since", Timestamp.from(since)).param("missedOnly", missedOnly)
+                .param("job", filter.jobId()).param("recruiter", filter.recruiterId())
+                .param("limit", LIMIT).param("staffEvents", MessageEvent.staffEvents())
                 .query(mapper).list();
     }
 

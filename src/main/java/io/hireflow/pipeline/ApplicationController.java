@@ -48,10 +48,12 @@ class ApplicationController {
     private final RejectionReasons reasons;
     private final MessageSource messages;
     private final AccessLog accessLog;
+    private final Badges badges;
 
     ApplicationController(PipelineManagement pipeline, JobManagement jobs, CandidateManagement candidates,
-            RejectionReasons reasons, MessageSource messages, AccessLog accessLog) {
+            RejectionReasons reasons, MessageSource messages, AccessLog accessLog, Badges badges) {
         this.accessLog = accessLog;
+        this.badges = badges;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.candidates = candidates;
@@ -85,6 +87,8 @@ class ApplicationController {
         model.addAttribute("stage", current);
         model.addAttribute("stageNames", stageNames(job));
         model.addAttribute("progress", progress(job, application));
+        model.addAttribute("badges", badges.of(actor.organizationId(), List.of(application.id()))
+                .getOrDefault(application.id(), List.of()));
         List<TimelineEntry> newestFirst = new ArrayList<>(application.timeline());
         Collections.reverse(newestFirst);
         model.addAttribute("timeline", newestFirst);

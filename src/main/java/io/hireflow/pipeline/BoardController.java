@@ -49,10 +49,12 @@ class BoardController {
     private final MessageSource messages;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final Badges badges;
 
     BoardController(PipelineManagement pipeline, JobManagement jobs, RejectionReasons reasons,
-            MessageSource messages, Clock clock, AccessLog accessLog) {
+            MessageSource messages, Clock clock, AccessLog accessLog, Badges badges) {
         this.accessLog = accessLog;
+        this.badges = badges;
         this.pipeline = pipeline;
         this.jobs = jobs;
         this.reasons = reasons;
@@ -71,6 +73,7 @@ class BoardController {
         Board board = pipeline.board(actor.organizationId(), new JobId(jobId), status, CARDS_PER_COLUMN);
         BoardCards.logView(accessLog, actor, board.job(), board.columns());
         model.addAttribute("board", board);
+        model.addAttribute("badges", badges.of(actor.organizationId(), board.columns()));
         model.addAttribute("job", board.job());
         model.addAttribute("status", status);
         model.addAttribute("statuses", ApplicationStatus.values());
@@ -92,6 +95,7 @@ class BoardController {
                 column.cards().stream().map(card -> card.candidateId().value()).toList());
         model.addAttribute("job", jobs.job(actor.organizationId(), new JobId(jobId)));
         model.addAttribute("column", column);
+        model.addAttribute("badges", badges.of(actor.organizationId(), List.of(column)));
         model.addAttribute("status", status);
         return "pipeline/board :: more-cards";
     }
@@ -114,6 +118,7 @@ class BoardController {
             ApplicationView moved = pipeline.transition(actor, application.id(),
                     new Transition(action, action == TransitionAction.MOVE ? toStageId : null, null, null, version));
             model.addAttribute("card", BoardCards.of(moved, target, clock.instant()));
+            model.addAttribute("badges", badges.of(actor.organizationId(), List.of(moved.id())));
             model.addAttribute("movedMessage", messages.getMessage("board.moved." + action.name(),
                     new Object[] {moved.candidateName(), target.name()}, locale));
             return "pipeline/board :: moved-card";

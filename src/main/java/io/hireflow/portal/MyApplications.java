@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.hireflow.assessments.Assignments;
 import io.hireflow.assessments.TestTaking;
 import io.hireflow.candidates.Candidate;
+import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.OrganizationView;
@@ -53,10 +54,12 @@ class MyApplications {
     private final NotificationManagement notifications;
     private final Assignments assignments;
     private final TestTaking tests;
+    private final CandidateDocuments documents;
 
     MyApplications(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
             IdentityManagement identity, NotificationManagement notifications, Assignments assignments,
-            TestTaking tests) {
+            TestTaking tests, CandidateDocuments documents) {
+        this.documents = documents;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -125,11 +128,22 @@ class MyApplications {
                 .orElseThrow(() -> new NotFoundException("message"));
     }
 
-    /** The candidate hands in the assignment of one of their applications: a link to their work. */
+    /**
+     * The candidate hands in the assignment of one of their applications: a link to their work, files, or both, as
+     * the assignment asks; its reviewers' email links to {@code baseUrl}.
+     */
     @Transactional
-    public void submitAssignment(String email, UUID applicationId, String link) {
+    public void submitAssignment(String email, UUID applicationId, String link, List<Assignments.Upload> files,
+            String baseUrl) {
         Candidate candidate = owner(email, applicationId).orElseThrow(() -> new NotFoundException("application"));
-        assignments.submit(candidate.organizationId(), applicationId, link);
+        assignments.submit(candidate.organizationId(), applicationId, link, files, baseUrl);
+    }
+
+    /** A file the person sent with one of their applications (an assignment handed in), for them to download. */
+    @Transactional(readOnly = true)
+    public CandidateDocuments.Content file(String email, UUID applicationId, UUID documentId) {
+        Candidate candidate = owner(email, applicationId).orElseThrow(() -> new NotFoundException("document"));
+        return documents.ownFile(candidate.organizationId(), candidate.id(), applicationId, documentId);
     }
 
     /** The candidate withdraws one of their open applications, with their reason if they give one. */

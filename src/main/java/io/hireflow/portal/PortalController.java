@@ -1,8 +1,12 @@
 package io.hireflow.portal;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,17 +31,20 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import io.hireflow.assessments.Assignments;
+import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.candidates.DataRequests;
-import io.hireflow.shared.Languages;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.Languages;
 import io.hireflow.shared.PageRefusals;
+import io.hireflow.shared.PublicAddress;
 import io.hireflow.shared.RateLimits;
 import io.hireflow.shared.TooManyRequestsException;
 
@@ -60,10 +68,15 @@ class PortalController {
     private final RateLimits rateLimits;
     private final PortalProperties properties;
     private final JsonMapper json;
+    private final MessageSource messages;
+    private final PublicAddress publicAddress;
     private final Clock clock;
 
     PortalController(PortalSignIn signIn, MyApplications applications, MyData data, CandidateManagement candidates,
-            RateLimits rateLimits, PortalProperties properties, JsonMapper json, Clock clock) {
+            RateLimits rateLimits, PortalProperties properties, JsonMapper json, MessageSource messages,
+            PublicAddress publicAddress, Clock clock) {
+        this.messages = messages;
+        this.publicAddress = publicAddress;
         this.signIn = signIn;
         this.data = data;
         this.candidates = candidates;
@@ -160,8 +173,7 @@ class PortalController {
             PageRefusals.onPage(page, refusal);
             return "portal/sign-in";
         }
-        signIn.sendLink(address, Languages.of(locale),
-                ServletUriComponentsBuilder.fromCurrentContextPath().path("/portal/sign-in/").toUriString(),
+        signIn.sendLink(address, Languages.of(locale), publicAddress.of("/portal/sign-in/"),
                 request.getRemoteAddr());
         page.addAttribute("minutes", properties.linkValidity().toMinutes());
         return "portal/link-sent";
@@ -216,22 +228,71 @@ class PortalController {
         return "redirect:/portal";
     }
 
+    /**
+     * The hand-in form: {@code link} and {@code files}, as the assignment asks. A refusal comes back on the page
+     * naming each problem (the link, or the file by its name) and nothing is stored.
+     */
     @PostMapping("/portal/applications/{applicationId}/assignment")
     String submitAssignment(@PathVariable UUID applicationId, @RequestParam(required = false) String link,
-            HttpServletRequest request, RedirectAttributes redirect) {
+            @RequestParam(required = false) List<MultipartFile> files, HttpServletRequest request,
+            RedirectAttributes redirect, Locale locale) {
         Optional<String> email = signedIn(request);
         if (email.isEmpty()) {
             return "redirect:/portal";
         }
+        List<MultipartFile> given = files == null ? List.of() : files;
         try {
-            applications.submitAssignment(email.get(), applicationId, link);
+            List<Assignments.Upload> uploads = new ArrayList<>();
+            for (MultipartFile file : given) {
+                uploads.add(new Assignments.Upload(file.getOriginalFilename(), file.getBytes()));
+            }
+            applications.submitAssignment(email.get(), applicationId, link, uploads, publicAddress.of(""));
             redirect.addFlashAttribute("notice", "portal.assignment.submitted");
-        } catch (InvalidInputException | ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal instanceof InvalidInputException invalid
-                    ? invalid.problems().get(0).code() : refusal.code());
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute("problem", "portal.assignment.refused");
+            redirect.addFlashAttribute("problemArgs", new Object[] {String.join(" ", invalid.problems().stream()
+                    .map(problem -> messages.getMessage("portal.assignment.problem", new Object[] {
+                            label(problem.field(), given, locale),
+                            messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale)},
+                            locale))
+                    .toList())});
+        } catch (ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.code());
+            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        } catch (IOException unreadable) {
+            redirect.addFlashAttribute("problem", "portal.assignment.unreadable");
             redirect.addFlashAttribute("problemArgs", new Object[0]);
         }
         return "redirect:/portal";
+    }
+
+    // a problem's field in the candidate's words: the link, the files, or one file by the name it came with
+    private String label(String field, List<MultipartFile> files, Locale locale) {
+        if (field.startsWith("files[")) {
+            int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
+            List<MultipartFile> named = files.stream().filter(file -> !file.isEmpty()
+                    || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()).toList();
+            String name = index < named.size() ? named.get(index).getOriginalFilename() : null;
+            return messages.getMessage("portal.assignment.file", new Object[] {name == null ? "" : name}, locale);
+        }
+        return messages.getMessage("portal.assignment.field." + field, null, field, locale);
+    }
+
+    /** A file the candidate handed in, for them to download: as an attachment of its real type, never cached. */
+    @GetMapping("/portal/applications/{applicationId}/documents/{documentId}")
+    ResponseEntity<byte[]> file(@PathVariable UUID applicationId, @PathVariable UUID documentId,
+            HttpServletRequest request) {
+        Optional<String> email = signedIn(request);
+        if (email.isEmpty()) {
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/portal").build();
+        }
+        CandidateDocuments.Content content = applications.file(email.get(), applicationId, documentId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(content.document().mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(content.document().originalName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(content.bytes());
     }
 
     @PostMapping("/portal/sign-out")

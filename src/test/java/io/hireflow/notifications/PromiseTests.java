@@ -85,6 +85,57 @@ class PromiseTests extends ApiTest {
         assertThat(again).as("nothing is noticed twice").isZero();
     }
 
+    @Test
+    void aNewMissIsNoticedHoweverManyOlderOnesWereNoticedBefore() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String jobId = recruiter.post("/api/v1/jobs", Map.of("title", "Many misses", "employmentType", "FULL_TIME"))
+                .text("id");
+        String application = apply(recruiter, jobId, "waiting");
+        UUID organization = UUID.fromString(tenant.id());
+        // as many misses as one look reads, all noticed long ago: dead letters of the last weeks
+        jdbc.sql("""
+                insert into outbound_message (id, organization_id, application_id, event, language, recipient,
+                    recipient_name, subject, body_text, body_html, idempotency_key, message_id, status, send_at,
+                    next_attempt_at, created_at)
+                select gen_random_uuid(), ?, ?, 'FREE_FORM', 'ko', 'old@example.com', 'Old', 'old', 'old', 'old',
+                       'old/' || g, 'old-' || g || '@hireflow.local', 'DEAD', now() - g * interval '1 hour',
+                       now() - g * interval '1 hour', now() - g * interval '1 hour'
+                from generate_series(1, ?) g""")
+                .params(organization, UUID.fromString(application), Promises.LIMIT).update();
+        jdbc.sql("""
+                insert into missed_promise (key, organization_id, kind, message_id, due_at, noticed_at)
+                select 'message/' || id, organization_id, 'MESSAGE', id, send_at, send_at + interval '1 minute'
+                from outbound_message where organization_id = ? and idempotency_key like 'old/%'""")
+                .param(organization).update();
+
+        // a message promised for a minute that passed two minutes ago (and no sender runs here)
+        var scheduled = recruiter.post("/api/v1/messages", Map.of("applicationId", application, "subject",
+                "약속한 안내", "body", "곧 연락드리겠습니다.", "sendAt", Instant.now().plus(Duration.ofMinutes(5))
+                        .toString()));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        jdbc.sql("""
+                update outbound_message set send_at = now() - interval '2 minutes',
+                    next_attempt_at = now() - interval '2 minutes' where id = ?""")
+                .param(UUID.fromString(scheduled.text("id"))).update();
+
+        OrganizationId org = new OrganizationId(organization);
+        assertThat(promises.watchMessages(org)).as("the quick look notices it").isEqualTo(1);
+        assertThat(promises.watch(org)).as("and the full look does not again").isZero();
+
+        // a second one, seen by the full look although the older misses fill a look's worth
+        var another = recruiter.post("/api/v1/messages", Map.of("applicationId", application, "subject", "두 번째",
+                "body", "곧 연락드리겠습니다.", "sendAt", Instant.now().plus(Duration.ofMinutes(5)).toString()));
+        jdbc.sql("""
+                update outbound_message set send_at = now() - interval '30 minutes',
+                    next_attempt_at = now() - interval '30 minutes' where id = ?""")
+                .param(UUID.fromString(another.text("id"))).update();
+        assertThat(promises.watchMessages(org)).as("older than the quick look reaches").isZero();
+        assertThat(promises.watch(org)).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from outbound_message where application_id = ? and event = ?")
+                .params(UUID.fromString(application), "PROMISE_MISSED").query(Integer.class).single()).isEqualTo(2);
+    }
+
     private static String apply(ApiClient recruiter, String jobId, String name) {
         return recruiter.post("/api/v1/applications", Map.of("jobId", jobId,
                 "candidate", Map.of("name", name, "email", name + "-" + UUID.randomUUID() + "@example.com")))

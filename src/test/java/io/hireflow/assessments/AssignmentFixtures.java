@@ -1,0 +1,102 @@
+package io.hireflow.assessments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.hireflow.ApiClient;
+import io.hireflow.TestOrganizations.Tenant;
+import io.hireflow.WebSession;
+import tools.jackson.databind.JsonNode;
+
+/** Jobs with an assignment, applications whose assignment was released, candidates signed in to the portal. */
+final class AssignmentFixtures {
+
+    private static final Pattern LINK = Pattern.compile("/portal/sign-in/([A-Za-z0-9_-]{20,})");
+
+    private AssignmentFixtures() {
+    }
+
+    /** A rubric of two lines: Diagnosis out of 5, Operability out of 10. */
+    static final List<Map<String, Object>> RUBRIC = List.of(
+            Map.of("name", "Diagnosis", "description", "Finds the cause", "maxScore", 5),
+            Map.of("name", "Operability", "maxScore", 10));
+
+    /** A new job whose assignment stage has a template; answers the job's id. */
+    static String job(ApiClient recruiter, String title, String submission, String latePolicy,
+            List<String> reviewerIds) {
+        var job = recruiter.post("/api/v1/jobs", Map.of("title", title, "employmentType", "FULL_TIME"));
+        assertThat(job.status()).as(job.body()).isEqualTo(201);
+        var template = recruiter.post("/api/v1/jobs/" + job.text("id") + "/assignment-templates", Map.of(
+                "stageId", stage(job.json(), "ASSIGNMENT"), "title", title + " drill", "instructions",
+                "Find the lag.", "resourceUrl", "https://github.com/moveon/lag-drill", "durationHours", 48,
+                "submission", submission, "latePolicy", latePolicy, "reviewerIds", reviewerIds, "criteria", RUBRIC));
+        assertThat(template.status()).as(template.body()).isEqualTo(201);
+        return job.text("id");
+    }
+
+    /** A new application to the job, moved on to its assignment stage; answers its id. */
+    static String inAssignmentStage(ApiClient recruiter, String jobId, String name, String email) {
+        var application = recruiter.post("/api/v1/applications", Map.of("jobId", jobId,
+                "candidate", Map.of("name", name, "email", email)));
+        assertThat(application.status()).as(application.body()).isEqualTo(201);
+        String id = application.text("id");
+        var moved = recruiter.post("/api/v1/applications/" + id + "/transitions", Map.of("action", "ADVANCE",
+                "version", 0));
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        return id;
+    }
+
+    /** An application in the job's assignment stage whose assignment was released (its message sent). */
+    static String released(ApiClient recruiter, JdbcClient jdbc, String jobId, String name, String email) {
+        String id = inAssignmentStage(recruiter, jobId, name, email);
+        var scheduled = recruiter.post("/api/v1/applications/" + id + "/assignment", Map.of());
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        jdbc.sql("update outbound_message set status = 'SENT', sent_at = now() where id = ?")
+                .param(UUID.fromString(scheduled.json().path("messageId").asString())).update();
+        return id;
+    }
+
+    /** The candidate signed in to the portal through the link emailed to them. */
+    static WebSession portal(int port, JdbcClient jdbc, String email) {
+        WebSession browser = new WebSession(port);
+        browser.get("/portal");
+        browser.post("/portal/sign-in", Map.of("email", email));
+        String body = jdbc.sql("""
+                select body_text from outbound_message where event = 'PORTAL_SIGN_IN' and lower(recipient) = ?
+                  and organization_id is null
+                order by created_at desc limit 1""").param(email.toLowerCase()).query(String.class).single();
+        Matcher link = LINK.matcher(body);
+        assertThat(link.find()).isTrue();
+        browser.get("/portal/sign-in/" + link.group(1));
+        assertThat(browser.post("/portal/sign-in/" + link.group(1), Map.of()).statusCode()).isEqualTo(302);
+        browser.get("/portal");
+        return browser;
+    }
+
+    static String stage(JsonNode job, String kind) {
+        for (JsonNode stage : job.path("stages")) {
+            if (stage.path("kind").asString().equals(kind)) {
+                return stage.path("id").asString();
+            }
+        }
+        throw new AssertionError("the default pipeline has no " + kind + " stage");
+    }
+
+    static String userId(JdbcClient jdbc, Tenant tenant, String email) {
+        return jdbc.sql("select id from staff_user where email = ? and organization_id = ?")
+                .params(email, UUID.fromString(tenant.id())).query(UUID.class).single().toString();
+    }
+
+    static JsonNode assignment(ApiClient staff, String applicationId) {
+        var answer = staff.get("/api/v1/applications/" + applicationId + "/assignment");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+}
