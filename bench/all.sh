@@ -7,3 +7,4 @@ BENCH_SKIP_BUILD=true ./bulk-move.sh
 BENCH_SKIP_BUILD=true ./add-to-pipeline.sh
 BENCH_SKIP_BUILD=true ./apply.sh
 BENCH_SKIP_BUILD=true ./announcement.sh
+BENCH_SKIP_BUILD=true ./online-test.sh
