@@ -8,3 +8,4 @@ BENCH_SKIP_BUILD=true ./add-to-pipeline.sh
 BENCH_SKIP_BUILD=true ./apply.sh
 BENCH_SKIP_BUILD=true ./announcement.sh
 BENCH_SKIP_BUILD=true ./promise-watch.sh
+BENCH_SKIP_BUILD=true ./online-test.sh

@@ -390,25 +390,29 @@ public class OnlineTests {
                       and (cast(:sitting as uuid) is null or s.id = :sitting)
                     for update
                 ), judged as (
-                    select a.sitting_id, a.position, q.points,
+                    -- every due sitting, with each answer it has to a question that grades itself (none: one row
+                    -- of nulls, so that it is graded 0)
+                    select due.id as sitting_id, a.position, q.points,
                            case q.kind
                                when 'SHORT_ANSWER' then coalesce(lower(regexp_replace(btrim(a.answer[1]), '\\s+', ' ', 'g'))
                                                                  = any(q.accepted_answers), false)
                                else a.answer @> q.correct and a.answer <@ q.correct
                            end as ok
-                    from online_test_answer a
-                    join due on due.id = a.sitting_id
-                    join online_test_question q on q.test_id = :test and q.position = a.position
-                    where q.kind <> 'ESSAY'
+                    from due
+                    left join online_test_answer a on a.sitting_id = due.id
+                    left join online_test_question q on q.test_id = :test and q.position = a.position
+                                                     and q.kind <> 'ESSAY'
                 ), marked as (
                     update online_test_answer a set correct = j.ok, points = case when j.ok then j.points else 0 end
-                    from judged j where a.sitting_id = j.sitting_id and a.position = j.position
-                    returning a.sitting_id, a.points
+                    from judged j where a.sitting_id = j.sitting_id and a.position = j.position and j.points is not null
                 )
+                -- the totals from the judged answers, joined to the sittings by their key: a join of one CTE to
+                -- another has no statistics to go by and was planned as a nested loop (every sitting against every
+                -- answer)
                 update online_test_sitting s set auto_points = t.total, graded_at = :now
-                from (select due.id, coalesce(sum(m.points), 0) as total
-                      from due left join marked m on m.sitting_id = due.id group by due.id) t
-                where s.id = t.id""")
+                from (select sitting_id, sum(case when ok then points else 0 end) as total
+                      from judged group by sitting_id) t
+                where s.id = t.sitting_id""")
                 .param("test", testId).param("org", organization.value()).param("sitting", sittingId)
                 .param("now", Timestamp.from(clock.instant())).update();
     }

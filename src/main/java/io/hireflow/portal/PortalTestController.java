@@ -1,6 +1,7 @@
 package io.hireflow.portal;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -77,11 +78,15 @@ class PortalTestController {
 
     @PostMapping(path = "/portal/tests/{sittingId}/answers", produces = MediaType.TEXT_PLAIN_VALUE)
     ResponseEntity<String> save(@PathVariable UUID sittingId, @RequestParam(required = false) Integer position,
-            @RequestParam(required = false) List<String> answer, HttpServletRequest request, Locale locale) {
+            HttpServletRequest request, Locale locale) {
         Optional<String> email = PortalController.signedIn(request, clock);
         if (email.isEmpty()) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(text("portal.test.signedOut", locale));
         }
+        // the values as sent: bound to a List, a single value is split at its commas, and a choice or a text with a
+        // comma in it would be refused or saved in pieces
+        String[] values = request.getParameterValues("answer");
+        List<String> answer = values == null ? null : Arrays.asList(values);
         try {
             taking.save(email.get(), sittingId, position, answer);
             return ResponseEntity.ok(text("portal.test.saved", locale));

@@ -159,8 +159,9 @@ class OnlineTestTests extends ApiTest {
         String accepted = q3.path("acceptedAnswers").get(0).asString();
         assertThat(save(portal, sitting, 3, List.of("  " + accepted.toUpperCase() + " ")).statusCode())
                 .isEqualTo(200);
-        assertThat(save(portal, sitting, 4, List.of("I would look at consumer lag first.")).statusCode())
-                .isEqualTo(200);
+        // a single value is saved as written, commas and all
+        assertThat(save(portal, sitting, 4, List.of("I would look at consumer lag first, then at the brokers."))
+                .statusCode()).isEqualTo(200);
         // answers to questions not in the test, and choices not offered, are refused with the reason
         var outside = save(portal, sitting, 99, List.of("x"));
         assertThat(outside.statusCode()).isEqualTo(400);
@@ -169,7 +170,8 @@ class OnlineTestTests extends ApiTest {
         assertThat(notOffered.statusCode()).isEqualTo(400);
         assertThat(notOffered.body()).contains("names a choice the question does not offer");
         String reloaded = portal.get("/portal/tests/" + sitting + "?lang=en").body();
-        assertThat(reloaded).contains("I would look at consumer lag first.").contains("4 of 4 answered");
+        assertThat(reloaded).contains("I would look at consumer lag first, then at the brokers.")
+                .contains("4 of 4 answered");
         assertThat(portal.post("/portal/tests/" + sitting + "/submit", Map.of()).statusCode()).isEqualTo(302);
         assertThat(portal.get("/portal/tests/" + sitting + "?lang=en").body()).contains("Your test was handed in.");
         assertThat(save(portal, sitting, 1, List.of(q1.path("correct").get(0).asString())).statusCode())
