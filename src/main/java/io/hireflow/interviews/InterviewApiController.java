@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.hireflow.shared.Actor;
+import io.hireflow.shared.PublicAddress;
 import io.hireflow.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,9 +25,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InterviewApiController {
 
     private final Interviews interviews;
+    private final PublicAddress publicAddress;
 
-    InterviewApiController(Interviews interviews) {
+    InterviewApiController(Interviews interviews, PublicAddress publicAddress) {
         this.interviews = interviews;
+        this.publicAddress = publicAddress;
     }
 
     /** An interview as written. */
@@ -48,7 +51,7 @@ class InterviewApiController {
             @RequestBody ScheduleRequest request) {
         Interview interview = interviews.schedule(actor, applicationId, new Interviews.Draft(request.title(),
                 request.kind(), request.durationMinutes(), request.format(), request.location(), request.videoLink(),
-                request.startsAt(), request.slots(), request.panel()));
+                request.startsAt(), request.slots(), request.panel()), publicAddress.of(""));
         return ResponseEntity.created(URI.create("/api/v1/interviews/" + interview.id())).body(interview);
     }
 
@@ -78,7 +81,8 @@ class InterviewApiController {
             description = "Raises its sequence. 400 for a time in the past; 409 for a time one of the panel is "
                     + "taken, an interview not scheduled, or a stale version.")
     Interview reschedule(Actor actor, @PathVariable UUID interviewId, @RequestBody RescheduleRequest request) {
-        return interviews.reschedule(actor, interviewId, request.startsAt(), request.version());
+        return interviews.reschedule(actor, interviewId, request.startsAt(), request.version(),
+                publicAddress.of(""));
     }
 
     /** Why it is called off, and the version read. */
@@ -91,6 +95,6 @@ class InterviewApiController {
             description = "Raises its sequence and frees the panel's time. 409 when it was cancelled already or "
                     + "for a stale version.")
     Interview cancel(Actor actor, @PathVariable UUID interviewId, @RequestBody CancelRequest request) {
-        return interviews.cancel(actor, interviewId, request.reason(), request.version());
+        return interviews.cancel(actor, interviewId, request.reason(), request.version(), publicAddress.of(""));
     }
 }

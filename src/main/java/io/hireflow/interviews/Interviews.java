@@ -62,10 +62,12 @@ public class Interviews {
     private final PipelineManagement pipeline;
     private final JobManagement jobs;
     private final IdentityManagement identity;
+    private final InterviewInvites invites;
     private final Clock clock;
 
     Interviews(JdbcClient jdbc, PipelineManagement pipeline, JobManagement jobs, IdentityManagement identity,
-            Clock clock) {
+            InterviewInvites invites, Clock clock) {
+        this.invites = invites;
         this.jdbc = jdbc;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -93,7 +95,7 @@ public class Interviews {
      * time when one of the panel has another interview is refused with who and when (409).
      */
     @Transactional
-    public Interview schedule(Actor actor, UUID applicationId, Draft draft) {
+    public Interview schedule(Actor actor, UUID applicationId, Draft draft, String baseUrl) {
         OrganizationId organization = actor.organizationId();
         ApplicationView application = pipeline.application(organization, new JobApplicationId(applicationId));
         Stage stage = jobs.stages(organization, Set.of(application.stageId())).get(application.stageId());
@@ -128,10 +130,12 @@ public class Interviews {
             jdbc.sql("insert into interview_slot (id, interview_id, starts_at) values (?, ?, ?)")
                     .params(Ids.newId(), id, Timestamp.from(slot)).update();
         }
+        Interview interview = interview(organization, id);
         if (checked.startsAt != null) {
             hold(organization, id, checked.panel.keySet(), checked.startsAt, checked.minutes);
+            invites.send(actor, interview, InterviewInvites.Change.SCHEDULED, baseUrl);
         }
-        return interview(organization, id);
+        return interview;
     }
 
     /**
@@ -139,7 +143,7 @@ public class Interviews {
      * of the panel is taken, for an interview not scheduled, or for a stale version.
      */
     @Transactional
-    public Interview reschedule(Actor actor, UUID interviewId, Instant startsAt, Long version) {
+    public Interview reschedule(Actor actor, UUID interviewId, Instant startsAt, Long version, String baseUrl) {
         Interview interview = interview(actor.organizationId(), interviewId);
         if (version == null) {
             throw new InvalidInputException("version", "validation.required");
@@ -157,12 +161,14 @@ public class Interviews {
         }
         jdbc.sql("delete from interviewer_busy where interview_id = ?").param(interviewId).update();
         hold(actor.organizationId(), interviewId, panelIds(interview), start, interview.durationMinutes());
-        return interview(actor.organizationId(), interviewId);
+        Interview moved = interview(actor.organizationId(), interviewId);
+        invites.send(actor, moved, InterviewInvites.Change.MOVED, baseUrl);
+        return moved;
     }
 
     /** Calls an interview off with a reason, raising its sequence and freeing the panel's time. */
     @Transactional
-    public Interview cancel(Actor actor, UUID interviewId, String reason, Long version) {
+    public Interview cancel(Actor actor, UUID interviewId, String reason, Long version, String baseUrl) {
         Interview interview = interview(actor.organizationId(), interviewId);
         String why = reason == null ? null : reason.strip();
         if (why == null || why.isEmpty()) {
@@ -186,7 +192,11 @@ public class Interviews {
             throw new ConflictException("error.stale");
         }
         jdbc.sql("delete from interviewer_busy where interview_id = ?").param(interviewId).update();
-        return interview(actor.organizationId(), interviewId);
+        Interview cancelled = interview(actor.organizationId(), interviewId);
+        if (cancelled.startsAt() != null) {
+            invites.send(actor, cancelled, InterviewInvites.Change.CANCELLED, baseUrl);
+        }
+        return cancelled;
     }
 
     /**
@@ -195,7 +205,7 @@ public class Interviews {
      * (409), as is an interview no longer offering slots.
      */
     @Transactional
-    public Interview pick(String email, UUID interviewId, UUID slotId) {
+    public Interview pick(String email, UUID interviewId, UUID slotId, String baseUrl) {
         OrganizationId organization = jdbc.sql("""
                 select i.organization_id from interview i
                 join job_application a on a.id = i.application_id
@@ -224,7 +234,12 @@ public class Interviews {
         } catch (ConflictException taken) {
             throw new ConflictException("error.interview.slotTaken");
         }
-        return interview(organization, interviewId);
+        Interview picked = interview(organization, interviewId);
+        String candidate = jdbc.sql("select candidate_name from job_application where id = ?")
+                .param(picked.applicationId()).query(String.class).single();
+        invites.send(new Actor(null, organization, candidate + " (portal)", Set.of(),
+                identity.organization(organization).timeZone()), picked, InterviewInvites.Change.SCHEDULED, baseUrl);
+        return picked;
     }
 
     @Transactional(readOnly = true)

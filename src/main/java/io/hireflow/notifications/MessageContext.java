@@ -137,6 +137,9 @@ class MessageContext {
         values.put("testTimeLimit", "60");
         values.put("testOpensAt", ko ? "2026년 12월 9일 (수) 10:00" : "Wednesday 9 December 2026, 10:00");
         values.put("testClosesAt", ko ? "2026년 12월 11일 (금) 18:00" : "Friday 11 December 2026, 18:00");
+        values.put("panelRole", ko ? "그룹장" : "Group lead");
+        values.put("kitLink", "https://hireflow.example.com/applications/01234567");
+        values.put("cancelReason", ko ? "지원자 요청으로 다음 주로 변경" : "Moved to next week at the candidate's request");
         values.put("interviewTitle", ko ? "1차 기술면접" : "Technical interview");
         values.put("interviewTime", ko ? "2026년 12월 15일 (화) 14:00–15:30" : "Tuesday 15 December 2026, 14:00–15:30");
         values.put("interviewFormat", ko ? "대면" : "In person");

@@ -25,6 +25,12 @@ public enum MessageEvent {
     PROMISE_MISSED("promise", "dueAt"),
     /** To an assignment's reviewers, not to a candidate: the candidate handed it in. */
     ASSIGNMENT_SUBMITTED("assignmentTitle", "submittedAt", "submissionDeadline", "applicationLink"),
+    /** To an interview's panel, not to the candidate: the interview, with its invite and a link to its kit. */
+    PANEL_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
+    /** To an interview's panel: it moved or changed, with the updated invite. */
+    PANEL_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
+    /** To an interview's panel: it was called off, with the cancelling invite. */
+    PANEL_CANCELLED("interviewTitle", "interviewTime", "cancelReason"),
     /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
     PORTAL_SIGN_IN("signInLink", "validUntil");
 
@@ -60,7 +66,8 @@ public enum MessageEvent {
      * and not a promise to them.
      */
     public boolean toStaff() {
-        return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED;
+        return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED || this == PANEL_INVITED
+                || this == PANEL_UPDATED || this == PANEL_CANCELLED;
     }
 
     /** The events that go to members of staff, by name: for queries that leave them out. */

@@ -26,6 +26,7 @@ final class MimeWriter {
     private static final Base64.Encoder WORD = Base64.getEncoder();
     /** Base64 never contains a dash, so this boundary cannot occur inside a part. */
     private static final String BOUNDARY = "=_hireflow-alternative";
+    private static final String MIXED = "=_hireflow-mixed";
     /** The most UTF-8 bytes one encoded word carries: 64 characters, so that a header line stays within 76. */
     private static final int WORD_BYTES = 39;
 
@@ -45,24 +46,42 @@ final class MimeWriter {
         header(out, "Message-ID", message.messageId());
         header(out, "Subject", text(message.subject()));
         header(out, "MIME-Version", "1.0");
-        header(out, "Content-Type", "multipart/alternative; boundary=\"" + BOUNDARY + "\"");
+        Attachment attachment = message.attachment();
+        header(out, "Content-Type", attachment == null ? alternative() : "multipart/mixed; boundary=\"" + MIXED + "\"");
         header(out, "Content-Language", message.language());
         header(out, "Auto-Submitted", "auto-generated");
         out.append("\r\n");
-        part(out, "text/plain", message.bodyText());
-        part(out, "text/html", message.bodyHtml());
+        if (attachment != null) {
+            out.append("--").append(MIXED).append("\r\n");
+            header(out, "Content-Type", alternative());
+            out.append("\r\n");
+        }
+        part(out, BOUNDARY, "text/plain", message.bodyText(), null);
+        part(out, BOUNDARY, "text/html", message.bodyHtml(), null);
         out.append("--").append(BOUNDARY).append("--\r\n");
+        if (attachment != null) {
+            // the file name is Hireflow's own (invite.ics), plain ASCII
+            part(out, MIXED, attachment.contentType(), attachment.content(), attachment.name());
+            out.append("--").append(MIXED).append("--\r\n");
+        }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String alternative() {
+        return "multipart/alternative; boundary=\"" + BOUNDARY + "\"";
     }
 
     private static void header(StringBuilder out, String name, String value) {
         out.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static void part(StringBuilder out, String type, String content) {
-        out.append("--").append(BOUNDARY).append("\r\n");
+    private static void part(StringBuilder out, String boundary, String type, String content, String fileName) {
+        out.append("--").append(boundary).append("\r\n");
         header(out, "Content-Type", type + "; charset=UTF-8");
         header(out, "Content-Transfer-Encoding", "base64");
+        if (fileName != null) {
+            header(out, "Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        }
         out.append("\r\n");
         String encoded = BODY.encodeToString(content.getBytes(StandardCharsets.UTF_8));
         out.append(encoded);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -175,17 +176,36 @@ public class NotificationManagement {
     @Transactional
     public OutboundMessage promise(Actor actor, ApplicationView application, MessageEvent event,
             Map<String, String> texts, Map<String, Instant> times, Instant sendAt, String key) {
+        return toCandidate(actor, application, event, language -> texts, times, sendAt, key, language -> null);
+    }
+
+    /**
+     * The organization's message of {@code event} to the application's candidate, now, with a file in their language
+     * (an interview's invite): the usual values of a message about the application, {@code texts} in the candidate's
+     * language beside them, and {@code times} written as dates and times in that language and the organization's zone. The same
+     * {@code key} answers the first message again.
+     */
+    @Transactional
+    public OutboundMessage tellCandidate(Actor actor, ApplicationView application, MessageEvent event,
+            Function<String, Map<String, String>> texts, Map<String, Instant> times, String key,
+            Function<String, Attachment> attachment) {
+        return toCandidate(actor, application, event, texts, times, null, key, attachment);
+    }
+
+    private OutboundMessage toCandidate(Actor actor, ApplicationView application, MessageEvent event,
+            Function<String, Map<String, String>> texts, Map<String, Instant> times, Instant sendAt, String key,
+            Function<String, Attachment> attachment) {
         var values = context.forApplication(actor.organizationId(), application.jobId(), application.candidateId(),
                 application.stageId(), null, application.stageId(), application.stageEnteredAt());
         Map<String, String> filled = new HashMap<>(values.values());
-        filled.putAll(texts);
+        filled.putAll(texts.apply(values.language()));
         times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, values.zone(), values.language())));
         Instant now = clock.instant();
         return outbox.enqueue(new Outbox.Envelope(actor.organizationId(), application.id().value(),
                 application.candidateId().value(), application.stageId().value(), event, values.language(),
                 values.recipient(), values.recipientName(),
                 templates.text(actor.organizationId(), event, values.language()).render(filled), key,
-                sendAt, actor, null), now);
+                sendAt, actor, null, attachment.apply(values.language())), now);
     }
 
     /** Cancels a message unless it is already being sent or was sent; answers whether it was cancelled. */
@@ -243,13 +263,24 @@ public class NotificationManagement {
     @Transactional
     public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
             Collection<UUID> userIds, Map<String, String> texts, Map<String, Instant> times, String key) {
+        return tellStaff(organization, application, event, userIds, language -> texts, times, key, null);
+    }
+
+    /**
+     * As {@link #tellStaff(OrganizationId, ApplicationView, MessageEvent, Collection, Map, Map, String)}, with {@code
+     * texts} in the organization's language and a file with every message (an interview's invite).
+     */
+    @Transactional
+    public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
+            Collection<UUID> userIds, Function<String, Map<String, String>> texts, Map<String, Instant> times,
+            String key, Attachment attachment) {
         if (!event.toStaff()) {
             throw new IllegalArgumentException(event + " goes to candidates");
         }
         MessageContext.JobValues job = context.forJob(organization, application.jobId());
         Map<String, String> filled = new HashMap<>(job.forApplication(application.candidateName(), job.language(),
                 application.stageId(), null, application.stageId(), application.stageEnteredAt()));
-        filled.putAll(texts);
+        filled.putAll(texts.apply(job.language()));
         times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, job.zone(), job.language())));
         TemplateText.Rendered content = templates.text(organization, event, job.language()).render(filled);
         Instant now = clock.instant();
@@ -260,7 +291,7 @@ public class NotificationManagement {
             }
             outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
                     application.stageId().value(), event, job.language(), user.email(), user.displayName(), content,
-                    key + "/" + user.id(), null, null, null), now);
+                    key + "/" + user.id(), null, null, null, attachment), now);
             written++;
         }
         return written;

@@ -45,7 +45,15 @@ class Outbox {
      */
     record Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, UUID stageId,
             MessageEvent event, String language, String recipient, String recipientName,
-            TemplateText.Rendered content, String idempotencyKey, Instant sendAt, Actor createdBy, String withheld) {
+            TemplateText.Rendered content, String idempotencyKey, Instant sendAt, Actor createdBy, String withheld,
+            Attachment attachment) {
+
+        Envelope(OrganizationId organization, UUID applicationId, UUID candidateId, UUID stageId, MessageEvent event,
+                String language, String recipient, String recipientName, TemplateText.Rendered content,
+                String idempotencyKey, Instant sendAt, Actor createdBy, String withheld) {
+            this(organization, applicationId, candidateId, stageId, event, language, recipient, recipientName,
+                    content, idempotencyKey, sendAt, createdBy, withheld, null);
+        }
     }
 
     /**
@@ -67,9 +75,11 @@ class Outbox {
                 insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
                     language,
                     recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
-                    send_at, next_attempt_at, created_at, created_by, created_by_name, note)
+                    send_at, next_attempt_at, created_at, created_by, created_by_name, note, attachment_name,
+                    attachment_type, attachment_content)
                 values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName, :subject,
-                    :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note)
+                    :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note,
+                    :attachmentName, :attachmentType, :attachmentContent)
                 on conflict (organization_id, idempotency_key) do nothing""")
                 .param("id", id).param("org", envelope.organization() == null ? null
                         : envelope.organization().value())
@@ -85,6 +95,9 @@ class Outbox {
                 .param("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
                 .param("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD).name())
                 .param("note", envelope.withheld())
+                .param("attachmentName", envelope.attachment() == null ? null : envelope.attachment().name())
+                .param("attachmentType", envelope.attachment() == null ? null : envelope.attachment().contentType())
+                .param("attachmentContent", envelope.attachment() == null ? null : envelope.attachment().content())
                 .update();
     }
 
@@ -224,7 +237,9 @@ class Outbox {
                 instant(rs.getTimestamp("send_at")), instant(rs.getTimestamp("next_attempt_at")),
                 rs.getInt("attempts"), rs.getString("last_error"), instant(rs.getTimestamp("sent_at")),
                 rs.getString("transport"), instant(rs.getTimestamp("created_at")), rs.getString("created_by_name"),
-                rs.getString("note"), rs.getLong("version"));
+                rs.getString("note"), rs.getLong("version"), rs.getString("attachment_name") == null ? null
+                        : new Attachment(rs.getString("attachment_name"), rs.getString("attachment_type"),
+                                rs.getString("attachment_content")));
     }
 
     private static Instant instant(Timestamp timestamp) {

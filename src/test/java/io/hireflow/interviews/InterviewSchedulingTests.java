@@ -37,6 +37,8 @@ import tools.jackson.databind.JsonNode;
  */
 class InterviewSchedulingTests extends ApiTest {
 
+    private static final String BASE = "https://hireflow.example.com";
+
     @Autowired
     JdbcClient jdbc;
 
@@ -160,7 +162,7 @@ class InterviewSchedulingTests extends ApiTest {
         assertThat(forA.status()).isEqualTo(InterviewStatus.OFFERED);
         assertThat(forA.slots()).hasSize(3).allMatch(Interview.Slot::available);
 
-        Interview picked = interviews.pick(emailA, UUID.fromString(a), forA.slots().get(0).id());
+        Interview picked = interviews.pick(emailA, UUID.fromString(a), forA.slots().get(0).id(), BASE);
         assertThat(picked.status()).isEqualTo(InterviewStatus.SCHEDULED);
         assertThat(picked.startsAt()).isEqualTo(day);
         // the slot A took is gone for B; taking it anyway is refused
@@ -169,20 +171,20 @@ class InterviewSchedulingTests extends ApiTest {
         assertThat(forB.path("slots").get(1).path("available").asBoolean()).isTrue();
         UUID takenSlot = UUID.fromString(forB.path("slots").get(0).path("id").asString());
         try {
-            interviews.pick(emailB, UUID.fromString(b), takenSlot);
+            interviews.pick(emailB, UUID.fromString(b), takenSlot, BASE);
             throw new AssertionError("a taken slot was given twice");
         } catch (ConflictException refused) {
             assertThat(refused.code()).isEqualTo("error.interview.slotTaken");
         }
         // nor can B pick A's interview, which is not theirs
         try {
-            interviews.pick(emailB, UUID.fromString(a), forA.slots().get(1).id());
+            interviews.pick(emailB, UUID.fromString(a), forA.slots().get(1).id(), BASE);
             throw new AssertionError("another candidate's interview was found");
         } catch (io.hireflow.shared.NotFoundException expected) {
             // as it should be
         }
         Interview second = interviews.pick(emailB, UUID.fromString(b),
-                UUID.fromString(forB.path("slots").get(1).path("id").asString()));
+                UUID.fromString(forB.path("slots").get(1).path("id").asString()), BASE);
         assertThat(second.startsAt()).isEqualTo(day.plus(Duration.ofHours(2)));
     }
 
@@ -221,6 +223,64 @@ class InterviewSchedulingTests extends ApiTest {
         // every line folded to 75 octets, as RFC 5545 asks
         for (String line : request.split("\r\n")) {
             assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75);
+        }
+    }
+
+    @Test
+    void everyChangeSendsTheCandidateAndEachPanelistAnInviteOfOneEventWithARisingSequence() throws Exception {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String leadEmail = tenant.userEmail("INTERVIEWER");
+        String hrEmail = tenant.userEmail("INTERVIEWER");
+        String job = job(recruiter);
+        String candidateEmail = "invitee-" + UUID.randomUUID() + "@example.com";
+        String application = inInterview(recruiter, job, candidateEmail);
+        Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+        var scheduled = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title",
+                "Technical interview", "durationMinutes", 90, "location", "Seoul HQ, 3F meeting room",
+                "startsAt", start, "panel", List.of(Map.of("userId", userId(leadEmail), "role", "Group lead"),
+                        Map.of("userId", userId(hrEmail), "role", "HR"))));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        String id = scheduled.text("id");
+        recruiter.put("/api/v1/interviews/" + id + "/time", Map.of("startsAt", start.plus(Duration.ofDays(1)),
+                "version", 0));
+        recruiter.post("/api/v1/interviews/" + id + "/cancellation", Map.of("reason", "Position filled",
+                "version", 1));
+
+        String uid = "interview-" + id + "@hireflow";
+        for (String email : List.of(candidateEmail, leadEmail, hrEmail)) {
+            List<Map<String, Object>> sent = jdbc.sql("""
+                    select event, attachment_type, attachment_content, body_text from outbound_message
+                    where lower(recipient) = lower(?) and attachment_content is not null order by created_at""")
+                    .param(email).query().listOfRows();
+            assertThat(sent).as("three invites to " + email).hasSize(3);
+            for (int sequence = 0; sequence < 3; sequence++) {
+                String ics = (String) sent.get(sequence).get("attachment_content");
+                Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+                VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+                boolean cancel = sequence == 2;
+                assertThat(calendar.getProperty("METHOD").orElseThrow().getValue())
+                        .isEqualTo(cancel ? "CANCEL" : "REQUEST");
+                assertThat(sent.get(sequence).get("attachment_type"))
+                        .isEqualTo("text/calendar; method=" + (cancel ? "CANCEL" : "REQUEST"));
+                assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+                assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo(String.valueOf(sequence));
+                assertThat(event.getProperty("STATUS").orElseThrow().getValue())
+                        .isEqualTo(cancel ? "CANCELLED" : "CONFIRMED");
+                Instant expected = sequence == 0 ? start : start.plus(Duration.ofDays(1));
+                assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue())
+                        .isEqualTo("Asia/Seoul");
+                assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(
+                        java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
+                                .format(expected.atZone(ZoneId.of("Asia/Seoul"))));
+                assertThat(event.getProperties("ATTENDEE")).hasSize(3);
+                assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).startsWith("mailto:");
+                boolean kit = ics.replace("\r\n ", "").contains("/applications/" + application);
+                // the panel's invites link to the candidate and the kit; the candidate's never do
+                assertThat(kit).as("kit link in " + email).isEqualTo(!email.equals(candidateEmail));
+            }
+            assertThat(sent.get(0).get("event")).isIn("INTERVIEW_INVITED", "PANEL_INVITED");
+            assertThat(sent.get(2).get("event")).isIn("INTERVIEW_CANCELLED", "PANEL_CANCELLED");
         }
     }
 

@@ -110,7 +110,7 @@ class SmtpTransportTests {
         OutboundMessage message = new OutboundMessage(Ids.newId(), null, null, MessageEvent.STAGE_PASSED, "ko",
                 "hong@example.com", "홍 \"길동\", <Gil-dong>", subject, "본문\r\n.\r\n둘째 줄", "<p>본문</p>",
                 "<" + UUID.randomUUID() + "@hireflow.local>", MessageStatus.SENDING, null, null, 1, null, null, null,
-                Instant.parse("2026-12-02T07:00:00Z"), null, null, 1);
+                Instant.parse("2026-12-02T07:00:00Z"), null, null, 1, null);
         byte[] written = MimeWriter.write(message, FROM);
 
         String text = new String(written, StandardCharsets.US_ASCII);
@@ -130,12 +130,38 @@ class SmtpTransportTests {
         assertThat(parts.getBodyPart(0).getContent()).isEqualTo("본문\r\n.\r\n둘째 줄");
     }
 
+    @Test
+    void anInviteTravelsAsACalendarPartBesideTheTextAndHtml() throws Exception {
+        String ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nSUMMARY:1차 기술면접\r\nEND:VEVENT\r\n"
+                + "END:VCALENDAR\r\n";
+        OutboundMessage message = new OutboundMessage(Ids.newId(), null, null, MessageEvent.INTERVIEW_INVITED, "ko",
+                "hong@example.com", "홍길동", "면접 안내", "본문", "<p>본문</p>", "<" + UUID.randomUUID()
+                        + "@hireflow.local>", MessageStatus.SENDING, null, null, 1, null, null, null,
+                Instant.parse("2026-12-02T07:00:00Z"), null, null, 1, Attachment.calendar(ics, false));
+        byte[] written = MimeWriter.write(message, FROM);
+        for (String line : new String(written, StandardCharsets.US_ASCII).split("\r\n")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(76);
+        }
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(written));
+        assertThat(parsed.getContentType()).startsWith("multipart/mixed");
+        Multipart mixed = (Multipart) parsed.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+        assertThat(alternative.getBodyPart(0).getContent()).isEqualTo("본문");
+        assertThat(alternative.getBodyPart(1).getContentType()).startsWith("text/html");
+        var invite = mixed.getBodyPart(1);
+        assertThat(invite.getContentType()).startsWith("text/calendar; method=REQUEST");
+        assertThat(invite.getFileName()).isEqualTo("invite.ics");
+        assertThat(new String(invite.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ics);
+    }
+
     private static OutboundMessage message(String name, String address) {
         UUID id = Ids.newId();
         return new OutboundMessage(id, null, null, MessageEvent.STAGE_PASSED, "ko", address, name,
                 "[무브온 모빌리티] 서류 전형 결과 안내 " + name, name + "님, 서류 전형에 합격하셨습니다.\n다음 단계는 과제입니다.",
                 "<p><strong>" + name + "</strong>님, 서류 전형에 합격하셨습니다.</p>", "<" + id + "@hireflow.local>",
-                MessageStatus.SENDING, null, null, 1, null, null, null, Instant.now(), null, null, 1);
+                MessageStatus.SENDING, null, null, 1, null, null, null, Instant.now(), null, null, 1, null);
     }
 
     private static SmtpSettings settings(int port) {

@@ -1,0 +1,130 @@
+package io.hireflow.interviews;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import io.hireflow.identity.IdentityManagement;
+import io.hireflow.identity.OrganizationView;
+import io.hireflow.notifications.Attachment;
+import io.hireflow.notifications.MessageEvent;
+import io.hireflow.notifications.NotificationManagement;
+import io.hireflow.pipeline.ApplicationView;
+import io.hireflow.pipeline.JobApplicationId;
+import io.hireflow.pipeline.PipelineManagement;
+import io.hireflow.shared.Actor;
+
+/**
+ * The emails that carry an interview's invites, written in the transaction of the change: the candidate's (in their
+ * language, never with the kit's link) and one to each panelist (in the organization's language, with their role and
+ * the link to the candidate and the kit). Each carries the iCalendar object of that change: {@code REQUEST} with the
+ * interview's sequence for a new or moved interview, {@code CANCEL} for one called off. The keys of the messages hold
+ * the sequence, so each change is sent once and a retry sends the same invite.
+ */
+@Component
+class InterviewInvites {
+
+    /** What happened to the interview. */
+    enum Change {
+        SCHEDULED(MessageEvent.INTERVIEW_INVITED, MessageEvent.PANEL_INVITED),
+        MOVED(MessageEvent.INTERVIEW_UPDATED, MessageEvent.PANEL_UPDATED),
+        CANCELLED(MessageEvent.INTERVIEW_CANCELLED, MessageEvent.PANEL_CANCELLED);
+
+        final MessageEvent candidate;
+        final MessageEvent panel;
+
+        Change(MessageEvent candidate, MessageEvent panel) {
+            this.candidate = candidate;
+            this.panel = panel;
+        }
+    }
+
+    private final NotificationManagement notifications;
+    private final PipelineManagement pipeline;
+    private final IdentityManagement identity;
+    private final MessageSource messages;
+    private final String from;
+    private final Clock clock;
+
+    InterviewInvites(NotificationManagement notifications, PipelineManagement pipeline, IdentityManagement identity,
+            MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock) {
+        this.notifications = notifications;
+        this.pipeline = pipeline;
+        this.identity = identity;
+        this.messages = messages;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    /** Sends the invites of a change; {@code baseUrl} is where Hireflow is reached, for the panel's link. */
+    void send(Actor actor, Interview interview, Change change, String baseUrl) {
+        OrganizationView organization = identity.organization(actor.organizationId());
+        ApplicationView application = pipeline.application(actor.organizationId(),
+                new JobApplicationId(interview.applicationId()));
+        ZoneId zone = organization.timeZone();
+        Instant stamp = clock.instant();
+        InterviewCalendar.Person organizer = new InterviewCalendar.Person(organization.name(), from);
+        List<InterviewCalendar.Person> attendees = Stream.concat(
+                Stream.of(new InterviewCalendar.Person(application.candidateName(), application.candidateEmail())),
+                interview.panel().stream().map(p -> new InterviewCalendar.Person(p.name(), p.email()))).toList();
+        boolean cancel = change == Change.CANCELLED;
+        String kitLink = baseUrl + "/applications/" + interview.applicationId();
+        String key = "interview/" + interview.id() + "/" + interview.sequence();
+        Map<String, Instant> times = Map.of("interviewTime", interview.startsAt());
+
+        notifications.tellCandidate(actor, application, change.candidate,
+                language -> texts(interview, language, null, null),
+                times, key + "/candidate",
+                language -> Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
+                        InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
+                        interview.title() + " · " + organization.name(), interview.startsAt(), interview.endsAt(),
+                        zone, where(interview, language), format(interview, language), null, organizer, attendees,
+                        stamp)), cancel));
+        for (Interview.Panelist member : interview.panel()) {
+            notifications.tellStaff(actor.organizationId(), application, change.panel, Set.of(member.userId()),
+                    language -> texts(interview, language, member.panelRole(), kitLink), times, key + "/panel",
+                    Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
+                            InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
+                            interview.title() + ": " + application.candidateName(), interview.startsAt(),
+                            interview.endsAt(), zone, where(interview, organization.defaultLocale().getLanguage()),
+                            format(interview, organization.defaultLocale().getLanguage()) + "\n" + kitLink, kitLink,
+                            organizer, attendees, stamp)), cancel));
+        }
+    }
+
+    private Map<String, String> texts(Interview interview, String language, String role, String kitLink) {
+        Map<String, String> texts = new HashMap<>();
+        texts.put("interviewTitle", interview.title());
+        texts.put("interviewFormat", format(interview, language));
+        texts.put("interviewLocation", where(interview, language));
+        texts.put("cancelReason", interview.cancelReason() == null ? "" : interview.cancelReason());
+        if (role != null) {
+            texts.put("panelRole", role);
+            texts.put("kitLink", kitLink);
+        }
+        return texts;
+    }
+
+    /** The format said plainly, in the reader's language: "In person at …", "Video call", "Phone call". */
+    private String format(Interview interview, String language) {
+        return messages.getMessage("interviews.format." + interview.format().name(), null, Locale.forLanguageTag(language));
+    }
+
+    private String where(Interview interview, String language) {
+        return switch (interview.format()) {
+            case IN_PERSON -> interview.location();
+            case VIDEO -> interview.videoLink();
+            case PHONE -> messages.getMessage("interviews.where.PHONE", null, Locale.forLanguageTag(language));
+        };
+    }
+}
