@@ -19,10 +19,11 @@ import io.hireflow.pipeline.JobApplicationId;
 import io.hireflow.shared.OrganizationId;
 
 /**
- * An application's assignment on its board card and page: scheduled (for when, in the organization's zone), released
+ * An application's assignment on its board card and page: to be released (active in a stage with an assignment it does
+ * not have yet), scheduled (for when, in the organization's zone), released
  * (due when), handed in (late or not, with how many reviews are in), reviewed, waived, expired or not released. A
- * whole board costs the two statements of {@link Assignments#current} and, when it shows any assignment, the look-up
- * of the organization's time zone.
+ * whole board costs the statement of {@link Assignments#toRelease}, the two of {@link Assignments#current} and, when
+ * it shows any assignment, the look-up of the organization's time zone.
  */
 @Component
 class AssignmentBadges implements ApplicationBadges {
@@ -40,9 +41,13 @@ class AssignmentBadges implements ApplicationBadges {
     @Override
     public Map<JobApplicationId, ApplicationBadge> badges(OrganizationId organization,
             Collection<JobApplicationId> applications) {
-        Map<UUID, Current> found = assignments.current(organization,
-                applications.stream().map(JobApplicationId::value).toList());
+        List<UUID> ids = applications.stream().map(JobApplicationId::value).toList();
+        Map<UUID, Current> found = assignments.current(organization, ids);
         Map<JobApplicationId, ApplicationBadge> badges = new HashMap<>();
+        // an application waiting for its assignment's release: the recruiter's to do, with the panel's release form
+        assignments.toRelease(organization, ids).forEach(application -> badges.put(new JobApplicationId(application),
+                new ApplicationBadge("assignment.badge.TO_RELEASE", List.of(), Tone.ATTENTION,
+                        "/applications/" + application + "/assignment")));
         if (found.isEmpty()) {
             return badges;
         }

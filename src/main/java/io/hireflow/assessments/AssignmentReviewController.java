@@ -1,5 +1,7 @@
 package io.hireflow.assessments;
 
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.UUID;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +56,37 @@ class AssignmentReviewController {
             page.addAttribute("assignment", assignment);
             page.addAttribute("reviews", assignments.reviews(actor, applicationId));
         });
+        page.addAttribute("toRelease", !assignments.toRelease(actor.organizationId(), List.of(applicationId))
+                .isEmpty());
+        page.addAttribute("earliest", LocalDateTime.now(actor.timeZone()).truncatedTo(ChronoUnit.MINUTES));
         return "assessments/assignment :: panel";
+    }
+
+    /**
+     * Releases the assignment of the application's stage: now, or at a minute to come in the organization's zone
+     * ({@code releaseAt}, as a date-time field gives it). A refusal comes back on the application page, saying why.
+     */
+    @PostMapping("/applications/{applicationId}/assignment/release")
+    @PreAuthorize(Role.RECRUITING)
+    String release(Actor actor, @PathVariable UUID applicationId, @RequestParam(defaultValue = "now") String when,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            LocalDateTime releaseAt, RedirectAttributes redirect, Locale locale) {
+        try {
+            if ("later".equals(when) && releaseAt == null) {
+                throw new InvalidInputException("releaseAt", "validation.required");
+            }
+            Assignments.Assignment scheduled = assignments.schedule(actor, applicationId, "later".equals(when)
+                    ? releaseAt.atZone(actor.timeZone()).toInstant() : null);
+            redirect.addFlashAttribute("notice", "assignment.release.scheduled");
+            redirect.addFlashAttribute("noticeArgs", new Object[] {scheduled.title()});
+        } catch (InvalidInputException invalid) {
+            PageRefusals.flash(redirect, "assignment.release.refused", String.join(" ", invalid.problems().stream()
+                    .map(problem -> messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale))
+                    .toList()));
+        } catch (HireflowException refusal) {
+            PageRefusals.flash(redirect, "assignment.release.refused", PageRefusals.text(messages, refusal, locale));
+        }
+        return "redirect:/applications/{applicationId}";
     }
 
     /**

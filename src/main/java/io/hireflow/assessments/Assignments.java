@@ -207,6 +207,19 @@ public class Assignments {
     }
 
     /**
+     * Of these applications, those active in a stage with an assignment template and without that assignment yet:
+     * the recruiter is to release it (one statement).
+     */
+    @Transactional(readOnly = true)
+    List<UUID> toRelease(OrganizationId organization, Collection<UUID> applicationIds) {
+        return jdbc.sql("""
+                select a.id from job_application a join assignment_template t on t.stage_id = a.stage_id
+                where a.organization_id = ? and a.id = any(?) and a.status = 'ACTIVE'
+                  and not exists (select 1 from assignment x where x.application_id = a.id and x.template_id = t.id)""")
+                .params(organization.value(), applicationIds.toArray(UUID[]::new)).query(UUID.class).list();
+    }
+
+    /**
      * The latest assignment of each of these applications that has one, with its state, in two statements however
      * many there are: the assignments with their templates and review counts, then the statuses of the releases
      * whose state hangs on them.

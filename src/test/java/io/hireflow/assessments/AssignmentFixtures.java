@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 /** Jobs with an assignment, applications whose assignment was released, candidates signed in to the portal. */
 final class AssignmentFixtures {
 
-    private static final Pattern LINK = Pattern.compile("/portal/sign-in/([A-Za-z0-9_-]{20,})");
 
     private AssignmentFixtures() {
     }
@@ -63,19 +60,9 @@ final class AssignmentFixtures {
         return id;
     }
 
-    /** The candidate signed in to the portal through the link emailed to them. */
+    /** The candidate signed in to the portal through the link emailed to them, on the portal's page. */
     static WebSession portal(int port, JdbcClient jdbc, String email) {
-        WebSession browser = new WebSession(port);
-        browser.get("/portal");
-        browser.post("/portal/sign-in", Map.of("email", email));
-        String body = jdbc.sql("""
-                select body_text from outbound_message where event = 'PORTAL_SIGN_IN' and lower(recipient) = ?
-                  and organization_id is null
-                order by created_at desc limit 1""").param(email.toLowerCase()).query(String.class).single();
-        Matcher link = LINK.matcher(body);
-        assertThat(link.find()).isTrue();
-        browser.get("/portal/sign-in/" + link.group(1));
-        assertThat(browser.post("/portal/sign-in/" + link.group(1), Map.of()).statusCode()).isEqualTo(302);
+        WebSession browser = WebSession.portal(port, jdbc, email);
         browser.get("/portal");
         return browser;
     }

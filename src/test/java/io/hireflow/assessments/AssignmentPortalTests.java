@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 /** The candidate sees a released assignment in the portal and hands it in: on time, late where that is taken, once. */
 class AssignmentPortalTests extends ApiTest {
 
-    private static final Pattern LINK = Pattern.compile("/portal/sign-in/([A-Za-z0-9_-]{20,})");
 
     @Autowired
     JdbcClient jdbc;
@@ -105,18 +102,7 @@ class AssignmentPortalTests extends ApiTest {
     }
 
     private WebSession signIn(String email) {
-        WebSession browser = new WebSession(port);
-        browser.get("/portal");
-        browser.post("/portal/sign-in", Map.of("email", email));
-        String body = jdbc.sql("""
-                select body_text from outbound_message where event = 'PORTAL_SIGN_IN' and lower(recipient) = ?
-                  and organization_id is null
-                order by created_at desc limit 1""").param(email.toLowerCase()).query(String.class).single();
-        Matcher link = LINK.matcher(body);
-        assertThat(link.find()).isTrue();
-        browser.get("/portal/sign-in/" + link.group(1));
-        assertThat(browser.post("/portal/sign-in/" + link.group(1), Map.of()).statusCode()).isEqualTo(302);
-        return browser;
+        return AssignmentFixtures.portal(port, jdbc, email);
     }
 
     private static JsonNode state(ApiClient recruiter, String applicationId) {

@@ -111,7 +111,9 @@ class OnlineTestTests extends ApiTest {
         UUID essay = question(tenant, "ESSAY", "en");
         var made = recruiter.post("/api/v1/jobs/" + jobId + "/online-tests", Map.of("stageId",
                 stage(job, "ONLINE_TEST"), "title", "SRE screen", "language", "en", "timeLimitMinutes", 45,
-                "opensAt", clock.instant(), "closesAt", clock.instant().plus(Duration.ofDays(1)),
+                // opened an hour ago, so that closing it a second ago below leaves a window
+                "opensAt", clock.instant().minus(Duration.ofHours(1)),
+                "closesAt", clock.instant().plus(Duration.ofDays(1)),
                 "questions", List.of(Map.of("questionId", single), Map.of("questionId", multiple),
                         Map.of("questionId", shortAnswer), Map.of("questionId", essay))));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
