@@ -85,7 +85,8 @@ class AssignmentBoardTests extends ApiTest {
         WebSession staff = new WebSession(port);
         staff.signIn(recruiterEmail, TestOrganizations.PASSWORD);
         String board = staff.get("/jobs/" + jobId).body();
-        assertThat(card(board, none)).doesNotContain("data-badge");
+        // in the stage without its assignment yet: flagged for the recruiter to release it
+        assertThat(card(board, none)).contains("Assignment to release");
         assertThat(card(board, scheduled)).contains("Assignment on " + MINUTE.format(minute.atZone(seoul)));
         String due = jdbc.sql("select due_at from assignment where application_id = ?")
                 .param(UUID.fromString(open)).query(java.sql.Timestamp.class).single().toInstant().atZone(seoul)
@@ -101,8 +102,9 @@ class AssignmentBoardTests extends ApiTest {
         String page = staff.get("/applications/" + late).body();
         assertThat(page).contains("Assignment handed in late · 0/1 reviews")
                 .contains("hx-get=\"/applications/" + late + "/assignment\"");
-        assertThat(staff.get("/applications/" + none).body()).doesNotContain("data-badge")
-                .doesNotContain("/assignment\"");
+        // the one waiting for its release loads the panel with the release form
+        assertThat(staff.get("/applications/" + none).body()).contains("Assignment to release")
+                .contains("hx-get=\"/applications/" + none + "/assignment\"");
         String panel = staff.get("/applications/" + late + "/assignment").body();
         assertThat(panel).contains("Handed in, waiting for reviews").contains("after the deadline")
                 .contains("https://github.com/late/x");

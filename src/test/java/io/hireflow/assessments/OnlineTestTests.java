@@ -251,7 +251,7 @@ class OnlineTestTests extends ApiTest {
         assertThat(resultsPage).contains("Best " + run).contains("7 / 8 (87.5%)").contains("Time ran out")
                 .contains("Not taken").contains("class=\"score-chart\"").contains("value=\"50.00\"");
         assertThat(staff.get("/online-tests/" + testId + "/sittings/" + sitting + "?lang=en").body())
-                .contains("I would look at consumer lag first.").contains("right");
+                .contains("I would look at consumer lag first, then at the brokers.").contains("right");
         // and the board's card of the one who passed carries the score
         assertThat(staff.get("/jobs/" + jobId + "?lang=en").body()).contains("Test: 87.5%");
     }
