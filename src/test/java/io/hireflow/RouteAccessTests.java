@@ -161,6 +161,7 @@ class RouteAccessTests extends ApiTest {
             entry("GET /online-tests/{onlineTestId}/sittings/{sittingId}", Access.STAFF),
             entry("POST /online-tests/{onlineTestId}/sittings/{sittingId}/essays/{position}", Access.STAFF),
             entry("GET /portal/tests/{sittingId}", Access.PUBLIC),
+            entry("POST /portal/interviews/{interviewId}/slot", Access.PUBLIC),
             entry("POST /portal/tests/{sittingId}/start", Access.PUBLIC),
             entry("POST /portal/tests/{sittingId}/answers", Access.PORTAL),
             entry("POST /portal/tests/{sittingId}/submit", Access.PUBLIC),

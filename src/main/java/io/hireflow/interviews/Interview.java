@@ -14,6 +14,11 @@ public record Interview(UUID id, UUID applicationId, UUID stageId, String title,
         Instant endsAt, InterviewStatus status, int sequence, String cancelReason, List<Panelist> panel,
         List<Slot> slots, long version) {
 
+    /** Whether any offered slot is still free for the whole panel. */
+    public boolean anySlotFree() {
+        return slots.stream().anyMatch(Slot::available);
+    }
+
     /** A member of the panel and their role on it (group lead, HR, …). */
     public record Panelist(UUID userId, String name, String email, String panelRole) {
     }

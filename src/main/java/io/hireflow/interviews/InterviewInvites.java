@@ -34,6 +34,9 @@ import io.hireflow.shared.Actor;
 @Component
 class InterviewInvites {
 
+    private static final java.time.format.DateTimeFormatter SLOT =
+            java.time.format.DateTimeFormatter.ofPattern("M/d (E) HH:mm");
+
     /** What happened to the interview. */
     enum Change {
         SCHEDULED(MessageEvent.INTERVIEW_INVITED, MessageEvent.PANEL_INVITED),
@@ -100,6 +103,21 @@ class InterviewInvites {
                             format(interview, organization.defaultLocale().getLanguage()) + "\n" + kitLink, kitLink,
                             organizer, attendees, stamp)), cancel));
         }
+    }
+
+    /** Tells the candidate the times offered, to pick one in the portal (no invite yet: there is no time yet). */
+    void offer(Actor actor, Interview interview, String baseUrl) {
+        ApplicationView application = pipeline.application(actor.organizationId(),
+                new JobApplicationId(interview.applicationId()));
+        ZoneId zone = identity.organization(actor.organizationId()).timeZone();
+        notifications.tellCandidate(actor, application, MessageEvent.INTERVIEW_SLOTS_OFFERED, language -> {
+            Map<String, String> texts = texts(interview, language, null, null);
+            texts.put("interviewSlots", String.join(", ", interview.slots().stream()
+                    .map(slot -> SLOT.withLocale(Locale.forLanguageTag(language)).format(slot.startsAt().atZone(zone)))
+                    .toList()));
+            texts.put("portalLink", baseUrl + "/portal");
+            return texts;
+        }, Map.of(), "interview/" + interview.id() + "/slots", language -> null);
     }
 
     private Map<String, String> texts(Interview interview, String language, String role, String kitLink) {

@@ -134,6 +134,8 @@ public class Interviews {
         if (checked.startsAt != null) {
             hold(organization, id, checked.panel.keySet(), checked.startsAt, checked.minutes);
             invites.send(actor, interview, InterviewInvites.Change.SCHEDULED, baseUrl);
+        } else {
+            invites.offer(actor, interview, baseUrl);
         }
         return interview;
     }

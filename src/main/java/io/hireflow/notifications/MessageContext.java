@@ -137,6 +137,9 @@ class MessageContext {
         values.put("testTimeLimit", "60");
         values.put("testOpensAt", ko ? "2026년 12월 9일 (수) 10:00" : "Wednesday 9 December 2026, 10:00");
         values.put("testClosesAt", ko ? "2026년 12월 11일 (금) 18:00" : "Friday 11 December 2026, 18:00");
+        values.put("interviewSlots", ko ? "12월 15일 (화) 14:00, 12월 16일 (수) 10:00, 12월 16일 (수) 15:00"
+                : "Tue 15 Dec 14:00, Wed 16 Dec 10:00, Wed 16 Dec 15:00");
+        values.put("portalLink", "https://hireflow.example.com/portal");
         values.put("panelRole", ko ? "그룹장" : "Group lead");
         values.put("kitLink", "https://hireflow.example.com/applications/01234567");
         values.put("cancelReason", ko ? "지원자 요청으로 다음 주로 변경" : "Moved to next week at the candidate's request");

@@ -16,6 +16,8 @@ public enum MessageEvent {
     ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
     ONLINE_TEST_INVITED("testTitle", "testLink", "testTimeLimit", "testOpensAt", "testClosesAt"),
     INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    /** Times offered for an interview, for the candidate to pick one in the portal. */
+    INTERVIEW_SLOTS_OFFERED("interviewTitle", "interviewFormat", "interviewLocation", "interviewSlots", "portalLink"),
     INTERVIEW_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
     INTERVIEW_CANCELLED("interviewTitle", "interviewTime"),
     DELAY_NOTICE("newExpectedDate"),

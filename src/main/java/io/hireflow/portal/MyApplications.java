@@ -22,6 +22,8 @@ import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.OrganizationView;
+import io.hireflow.interviews.Interview;
+import io.hireflow.interviews.Interviews;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
@@ -54,12 +56,14 @@ class MyApplications {
     private final NotificationManagement notifications;
     private final Assignments assignments;
     private final TestTaking tests;
+    private final Interviews interviews;
     private final CandidateDocuments documents;
 
     MyApplications(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
             IdentityManagement identity, NotificationManagement notifications, Assignments assignments,
-            TestTaking tests, CandidateDocuments documents) {
+            TestTaking tests, Interviews interviews, CandidateDocuments documents) {
         this.documents = documents;
+        this.interviews = interviews;
         this.candidates = candidates;
         this.pipeline = pipeline;
         this.jobs = jobs;
@@ -72,7 +76,7 @@ class MyApplications {
     /** One application as its candidate sees it. */
     record Mine(UUID id, OrganizationView organization, String jobTitle, String stage, ApplicationStatus status,
             Instant appliedAt, Instant decisionDue, List<OutboundMessage> messages,
-            Assignments.Assignment assignment, TestTaking.Invitation test) {
+            Assignments.Assignment assignment, TestTaking.Invitation test, List<Interview> interviews) {
 
         public boolean open() {
             return status == ApplicationStatus.ACTIVE || status == ApplicationStatus.ON_HOLD;
@@ -100,7 +104,8 @@ class MyApplications {
                         assignments.assignment(candidate.organizationId(), application.id().value())
                                 .filter(assignment -> assignment.state() != Assignments.State.NOT_RELEASED)
                                 .orElse(null),
-                        tests.invitation(candidate.organizationId(), application.id().value()).orElse(null)));
+                        tests.invitation(candidate.organizationId(), application.id().value()).orElse(null),
+                        interviews.ofApplication(candidate.organizationId(), application.id().value())));
             }
         }
         mine.sort(Comparator.comparing(Mine::appliedAt).reversed());

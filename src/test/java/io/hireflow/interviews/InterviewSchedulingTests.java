@@ -189,6 +189,44 @@ class InterviewSchedulingTests extends ApiTest {
     }
 
     @Test
+    void theCandidateIsToldOfTheTimesOfferedAndPicksOneInThePortal() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String job = job(recruiter);
+        Instant day = clock.instant().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
+        String email = "picker-" + UUID.randomUUID() + "@example.com";
+        String other = "other-" + UUID.randomUUID() + "@example.com";
+        String mine = offered(recruiter, inInterview(recruiter, job, email), lead,
+                List.of(day, day.plus(Duration.ofHours(3))));
+        String theirs = offered(recruiter, inInterview(recruiter, job, other), lead,
+                List.of(day, day.plus(Duration.ofHours(3))));
+        assertThat(jdbc.sql("""
+                select count(*) from outbound_message where event = 'INTERVIEW_SLOTS_OFFERED' and lower(recipient) = ?
+                  and body_text like '%/portal%'""").param(email).query(Integer.class).single()).isEqualTo(1);
+
+        io.hireflow.WebSession portal = io.hireflow.WebSession.portal(port, jdbc, email);
+        String page = portal.get("/portal?lang=en").body();
+        assertThat(page).contains("Please pick a time for this 60-minute interview").contains("In person at HQ");
+        String slot = recruiter.get("/api/v1/interviews/" + mine).json().path("slots").get(0).path("id").asString();
+        assertThat(portal.post("/portal/interviews/" + mine + "/slot", Map.of("slotId", slot)).statusCode())
+                .isEqualTo(302);
+        assertThat(portal.get("/portal?lang=en").body()).contains("Your interview is booked")
+                .contains("In person at HQ").doesNotContain("Please pick a time");
+        assertThat(recruiter.get("/api/v1/interviews/" + mine).json().path("status").asString())
+                .isEqualTo("SCHEDULED");
+        // the other candidate no longer sees the time taken, and cannot pick the interview of someone else
+        io.hireflow.WebSession otherPortal = io.hireflow.WebSession.portal(port, jdbc, other);
+        String theirPage = otherPortal.get("/portal?lang=en").body();
+        assertThat(theirPage).contains("Please pick a time");
+        assertThat(java.util.regex.Pattern.compile("name=\"slotId\"").matcher(theirPage).results().count())
+                .isEqualTo(1);
+        otherPortal.post("/portal/interviews/" + mine + "/slot", Map.of("slotId", slot));
+        assertThat(recruiter.get("/api/v1/interviews/" + theirs).json().path("status").asString())
+                .isEqualTo("OFFERED");
+    }
+
+    @Test
     void anInterviewIsWrittenAsOneICalendarEventThatCalendarsUpdateAndCancel() throws Exception {
         Instant start = Instant.parse("2026-12-15T05:00:00Z");
         UUID id = UUID.randomUUID();

@@ -1,0 +1,55 @@
+package io.hireflow.portal;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.hireflow.interviews.Interviews;
+import io.hireflow.shared.ConflictException;
+import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PublicAddress;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The candidate picks their interview's time from the slots offered: first come, first served. */
+@Controller
+class PortalInterviewController {
+
+    private final Interviews interviews;
+    private final PublicAddress publicAddress;
+    private final Clock clock;
+
+    PortalInterviewController(Interviews interviews, PublicAddress publicAddress, Clock clock) {
+        this.interviews = interviews;
+        this.publicAddress = publicAddress;
+        this.clock = clock;
+    }
+
+    @PostMapping("/portal/interviews/{interviewId}/slot")
+    String pick(@PathVariable UUID interviewId, @RequestParam(required = false) UUID slotId,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<String> email = PortalController.signedIn(request, clock);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        try {
+            if (slotId == null) {
+                throw new InvalidInputException("slotId", "validation.interview.notASlot");
+            }
+            interviews.pick(email.get(), interviewId, slotId, publicAddress.of(""));
+            redirect.addFlashAttribute("notice", "portal.interview.picked");
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
+            redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
+        } catch (ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.code());
+            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        }
+        return "redirect:/portal";
+    }
+}
