@@ -29,7 +29,8 @@ import io.hireflow.shared.Actor;
  * language, never with the kit's link) and one to each panelist (in the organization's language, with their role and
  * the link to the candidate and the kit). Each carries the iCalendar object of that change: {@code REQUEST} with the
  * interview's sequence for a new or moved interview, {@code CANCEL} for one called off. The keys of the messages hold
- * the sequence, so each change is sent once and a retry sends the same invite.
+ * the sequence, so each change is sent once and a retry sends the same invite. The day-before reminders are scheduled
+ * messages, replaced when the interview moves and cancelled when it is called off.
  */
 @Component
 class InterviewInvites {
@@ -87,7 +88,7 @@ class InterviewInvites {
 
         notifications.tellCandidate(actor, application, change.candidate,
                 language -> texts(interview, language, null, null),
-                times, key + "/candidate",
+                times, null, key + "/candidate",
                 language -> Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
                         InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
                         interview.title() + " · " + organization.name(), interview.startsAt(), interview.endsAt(),
@@ -95,13 +96,37 @@ class InterviewInvites {
                         stamp)), cancel));
         for (Interview.Panelist member : interview.panel()) {
             notifications.tellStaff(actor.organizationId(), application, change.panel, Set.of(member.userId()),
-                    language -> texts(interview, language, member.panelRole(), kitLink), times, key + "/panel",
+                    language -> texts(interview, language, member.panelRole(), kitLink), times, null,
+                    key + "/panel",
                     Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
                             InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
                             interview.title() + ": " + application.candidateName(), interview.startsAt(),
                             interview.endsAt(), zone, where(interview, organization.defaultLocale().getLanguage()),
                             format(interview, organization.defaultLocale().getLanguage()) + "\n" + kitLink, kitLink,
                             organizer, attendees, stamp)), cancel));
+        }
+        remind(actor, interview, application, kitLink, times);
+    }
+
+    /**
+     * The day-before reminders: those of the interview's earlier times are cancelled, and, unless it was called off or
+     * is less than a day away, new ones are scheduled for a day before it, to the candidate and each panelist.
+     */
+    private void remind(Actor actor, Interview interview, ApplicationView application, String kitLink,
+            Map<String, Instant> times) {
+        String prefix = "interview/" + interview.id() + "/reminder/";
+        notifications.cancelPending(actor.organizationId(), prefix);
+        Instant at = interview.startsAt().minus(java.time.Duration.ofDays(1));
+        if (interview.status() != InterviewStatus.SCHEDULED || !at.isAfter(clock.instant())) {
+            return;
+        }
+        String key = prefix + interview.sequence();
+        notifications.tellCandidate(actor, application, MessageEvent.INTERVIEW_REMINDER,
+                language -> texts(interview, language, null, null), times, at, key + "/candidate", language -> null);
+        for (Interview.Panelist member : interview.panel()) {
+            notifications.tellStaff(actor.organizationId(), application, MessageEvent.PANEL_REMINDER,
+                    Set.of(member.userId()), language -> texts(interview, language, member.panelRole(), kitLink),
+                    times, at, key + "/panel", null);
         }
     }
 
@@ -117,7 +142,7 @@ class InterviewInvites {
                     .toList()));
             texts.put("portalLink", baseUrl + "/portal");
             return texts;
-        }, Map.of(), "interview/" + interview.id() + "/slots", language -> null);
+        }, Map.of(), null, "interview/" + interview.id() + "/slots", language -> null);
     }
 
     private Map<String, String> texts(Interview interview, String language, String role, String kitLink) {

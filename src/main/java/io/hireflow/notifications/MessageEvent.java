@@ -16,6 +16,8 @@ public enum MessageEvent {
     ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
     ONLINE_TEST_INVITED("testTitle", "testLink", "testTimeLimit", "testOpensAt", "testClosesAt"),
     INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    /** The day before an interview, to the candidate. */
+    INTERVIEW_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
     /** Times offered for an interview, for the candidate to pick one in the portal. */
     INTERVIEW_SLOTS_OFFERED("interviewTitle", "interviewFormat", "interviewLocation", "interviewSlots", "portalLink"),
     INTERVIEW_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
@@ -31,6 +33,8 @@ public enum MessageEvent {
     PANEL_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
     /** To an interview's panel: it moved or changed, with the updated invite. */
     PANEL_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
+    /** To an interview's panel: the day before it. */
+    PANEL_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
     /** To an interview's panel: it was called off, with the cancelling invite. */
     PANEL_CANCELLED("interviewTitle", "interviewTime", "cancelReason"),
     /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
@@ -69,7 +73,7 @@ public enum MessageEvent {
      */
     public boolean toStaff() {
         return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED || this == PANEL_INVITED
-                || this == PANEL_UPDATED || this == PANEL_CANCELLED;
+                || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER;
     }
 
     /** The events that go to members of staff, by name: for queries that leave them out. */

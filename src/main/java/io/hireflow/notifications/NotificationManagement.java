@@ -180,16 +180,29 @@ public class NotificationManagement {
     }
 
     /**
-     * The organization's message of {@code event} to the application's candidate, now, with a file in their language
+     * The organization's message of {@code event} to the application's candidate, at {@code sendAt} (null: now), with a
+     * file in their language
      * (an interview's invite): the usual values of a message about the application, {@code texts} in the candidate's
      * language beside them, and {@code times} written as dates and times in that language and the organization's zone. The same
      * {@code key} answers the first message again.
      */
     @Transactional
     public OutboundMessage tellCandidate(Actor actor, ApplicationView application, MessageEvent event,
-            Function<String, Map<String, String>> texts, Map<String, Instant> times, String key,
+            Function<String, Map<String, String>> texts, Map<String, Instant> times, Instant sendAt, String key,
             Function<String, Attachment> attachment) {
-        return toCandidate(actor, application, event, texts, times, null, key, attachment);
+        return toCandidate(actor, application, event, texts, times, sendAt, key, attachment);
+    }
+
+    /**
+     * Cancels the organization's messages not gone yet whose key starts with {@code keyPrefix} (an interview's
+     * reminders, when it moves or is called off); answers how many.
+     */
+    @Transactional
+    public int cancelPending(OrganizationId organization, String keyPrefix) {
+        return jdbc.sql("""
+                update outbound_message set status = 'CANCELLED', version = version + 1
+                where organization_id = ? and starts_with(idempotency_key, ?) and status in ('QUEUED', 'WITHHELD')""")
+                .params(organization.value(), keyPrefix).update();
     }
 
     private OutboundMessage toCandidate(Actor actor, ApplicationView application, MessageEvent event,
@@ -263,17 +276,18 @@ public class NotificationManagement {
     @Transactional
     public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
             Collection<UUID> userIds, Map<String, String> texts, Map<String, Instant> times, String key) {
-        return tellStaff(organization, application, event, userIds, language -> texts, times, key, null);
+        return tellStaff(organization, application, event, userIds, language -> texts, times, null, key, null);
     }
 
     /**
      * As {@link #tellStaff(OrganizationId, ApplicationView, MessageEvent, Collection, Map, Map, String)}, with {@code
-     * texts} in the organization's language and a file with every message (an interview's invite).
+     * texts} in the organization's language, to go at {@code sendAt} (null: now), with a file with every message (an
+     * interview's invite).
      */
     @Transactional
     public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
             Collection<UUID> userIds, Function<String, Map<String, String>> texts, Map<String, Instant> times,
-            String key, Attachment attachment) {
+            Instant sendAt, String key, Attachment attachment) {
         if (!event.toStaff()) {
             throw new IllegalArgumentException(event + " goes to candidates");
         }
@@ -291,7 +305,7 @@ public class NotificationManagement {
             }
             outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
                     application.stageId().value(), event, job.language(), user.email(), user.displayName(), content,
-                    key + "/" + user.id(), null, null, null, attachment), now);
+                    key + "/" + user.id(), sendAt, null, null, attachment), now);
             written++;
         }
         return written;

@@ -320,6 +320,16 @@ class InterviewSchedulingTests extends ApiTest {
             assertThat(sent.get(0).get("event")).isIn("INTERVIEW_INVITED", "PANEL_INVITED");
             assertThat(sent.get(2).get("event")).isIn("INTERVIEW_CANCELLED", "PANEL_CANCELLED");
         }
+        // a reminder was set for the day before each time, the first one cancelled by the move and the second by the
+        // cancellation: none is left to go
+        List<Map<String, Object>> reminders = jdbc.sql("""
+                select event, status, send_at from outbound_message
+                where event in ('INTERVIEW_REMINDER', 'PANEL_REMINDER') and starts_with(idempotency_key, ?)
+                order by created_at""").param("interview/" + id + "/reminder/").query().listOfRows();
+        assertThat(reminders).hasSize(6).allMatch(row -> row.get("status").equals("CANCELLED"));
+        assertThat(((java.sql.Timestamp) reminders.get(0).get("send_at")).toInstant())
+                .isEqualTo(start.minus(Duration.ofDays(1)));
+        assertThat(((java.sql.Timestamp) reminders.get(5).get("send_at")).toInstant()).isEqualTo(start);
     }
 
     private String offered(ApiClient recruiter, String application, String lead, List<Instant> slots) {
