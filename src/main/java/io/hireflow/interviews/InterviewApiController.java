@@ -25,10 +25,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class InterviewApiController {
 
     private final Interviews interviews;
+    private final RemoteExceptions remote;
     private final PublicAddress publicAddress;
 
-    InterviewApiController(Interviews interviews, PublicAddress publicAddress) {
+    InterviewApiController(Interviews interviews, RemoteExceptions remote, PublicAddress publicAddress) {
         this.interviews = interviews;
+        this.remote = remote;
         this.publicAddress = publicAddress;
     }
 
@@ -96,5 +98,52 @@ class InterviewApiController {
                     + "for a stale version.")
     Interview cancel(Actor actor, @PathVariable UUID interviewId, @RequestBody CancelRequest request) {
         return interviews.cancel(actor, interviewId, request.reason(), request.version(), publicAddress.of(""));
+    }
+
+    @GetMapping("/api/v1/interview-policy")
+    @PreAuthorize(Role.STAFF)
+    @Operation(operationId = "getInterviewPolicy", summary = "Which kinds of interview may be held remotely",
+            description = "Interviews are held in person unless their kind is in remoteKinds (none by default).")
+    RemoteExceptions.Policy policy(Actor actor) {
+        return remote.policy(actor.organizationId());
+    }
+
+    /** The kinds that may be remote. */
+    record PolicyRequest(List<String> remoteKinds) {
+    }
+
+    @PutMapping("/api/v1/interview-policy")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "updateInterviewPolicy", summary = "Set which kinds of interview may be held remotely",
+            description = "remoteKinds among TECHNICAL, CULTURE_FIT and OTHER; scheduling any other kind by video "
+                    + "or phone is refused (409), and a candidate may ask for an exception instead.")
+    RemoteExceptions.Policy updatePolicy(Actor actor, @RequestBody PolicyRequest request) {
+        return remote.updatePolicy(actor, request == null ? List.of() : request.remoteKinds());
+    }
+
+    @GetMapping("/api/v1/remote-exceptions")
+    @PreAuthorize(Role.DECIDING)
+    @Operation(operationId = "listRemoteExceptions", summary = "Candidates' requests for remote interviews",
+            description = "Waiting ones first, then the newest (at most 200); status filters to PENDING, APPROVED or "
+                    + "DECLINED.")
+    List<RemoteExceptions.RemoteException> remoteExceptions(Actor actor,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) String status) {
+        return remote.list(actor.organizationId(), status);
+    }
+
+    /** The answer: approve, a note (required to decline) and, to approve a video interview, its https link. */
+    record DecisionRequest(Boolean approve, String note, String videoLink) {
+    }
+
+    @PostMapping("/api/v1/remote-exceptions/{remoteExceptionId}/decision")
+    @PreAuthorize(Role.RECRUITING)
+    @Operation(operationId = "decideRemoteException", summary = "Approve or decline a request for a remote interview",
+            description = "Approving makes the interview a video (videoLink, https, required) or phone interview, "
+                    + "raises its sequence and sends its invites again; declining needs a note. The candidate is "
+                    + "told either way. 409 for a request answered already.")
+    RemoteExceptions.RemoteException decide(Actor actor, @PathVariable UUID remoteExceptionId,
+            @RequestBody DecisionRequest request) {
+        return remote.decide(actor, remoteExceptionId, request.approve(), request.note(), request.videoLink(),
+                publicAddress.of(""));
     }
 }

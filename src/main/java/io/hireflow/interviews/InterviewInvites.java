@@ -158,6 +158,16 @@ class InterviewInvites {
         return texts;
     }
 
+    /** The answer to a request for a remote interview, in the candidate's language. */
+    String decision(String decision, InterviewFormat format, String language) {
+        return messages.getMessage("interviews.remote." + decision, new Object[] {format(format, language)},
+                Locale.forLanguageTag(language));
+    }
+
+    private String format(InterviewFormat format, String language) {
+        return messages.getMessage("interviews.format." + format.name(), null, Locale.forLanguageTag(language));
+    }
+
     /** The format said plainly, in the reader's language: "In person at …", "Video call", "Phone call". */
     private String format(Interview interview, String language) {
         return messages.getMessage("interviews.format." + interview.format().name(), null, Locale.forLanguageTag(language));

@@ -104,6 +104,9 @@ public class Interviews {
             throw new ConflictException("error.interview.notInInterviewStage");
         }
         Checked checked = check(organization, draft);
+        if (checked.format != InterviewFormat.IN_PERSON && !remoteAllowed(organization, checked.kind)) {
+            throw new ConflictException("error.interview.policyInPerson", checked.kind.name());
+        }
         Instant now = clock.instant();
         UUID id = Ids.newId();
         jdbc.sql("""
@@ -208,13 +211,7 @@ public class Interviews {
      */
     @Transactional
     public Interview pick(String email, UUID interviewId, UUID slotId, String baseUrl) {
-        OrganizationId organization = jdbc.sql("""
-                select i.organization_id from interview i
-                join job_application a on a.id = i.application_id
-                join candidate c on c.id = a.candidate_id
-                where i.id = ? and lower(c.email) = lower(?)""")
-                .params(interviewId, email.strip()).query(UUID.class).optional().map(OrganizationId::new)
-                .orElseThrow(() -> new NotFoundException("interview"));
+        OrganizationId organization = organizationOf(email, interviewId);
         Interview interview = interview(organization, interviewId);
         Interview.Slot slot = interview.slots().stream().filter(s -> s.id().equals(slotId)).findFirst()
                 .orElseThrow(() -> new InvalidInputException("slotId", "validation.interview.notASlot"));
@@ -244,11 +241,52 @@ public class Interviews {
         return picked;
     }
 
+    /** The organization of an interview of the candidate with this email; not found when it is not theirs. */
+    OrganizationId organizationOf(String email, UUID interviewId) {
+        return jdbc.sql("""
+                select i.organization_id from interview i
+                join job_application a on a.id = i.application_id
+                join candidate c on c.id = a.candidate_id
+                where i.id = ? and lower(c.email) = lower(?)""")
+                .params(interviewId, email.strip()).query(UUID.class).optional().map(OrganizationId::new)
+                .orElseThrow(() -> new NotFoundException("interview"));
+    }
+
     @Transactional(readOnly = true)
     public Interview interview(OrganizationId organization, UUID interviewId) {
         return jdbc.sql("select * from interview where id = ? and organization_id = ?")
                 .params(interviewId, organization.value()).query(this::row).optional()
                 .orElseThrow(() -> new NotFoundException("interview"));
+    }
+
+    /** An interview on an interviewer's list: when, what, with whom, for which job, how, and their role. */
+    public record Upcoming(UUID id, UUID applicationId, String candidateName, String jobTitle, String title,
+            Instant startsAt, Instant endsAt, InterviewFormat format, String location, String videoLink,
+            String panelRole) {
+    }
+
+    /** The interviews the user is on the panel of, from the start of yesterday on, soonest first (at most 200). */
+    @Transactional(readOnly = true)
+    public List<Upcoming> mine(Actor actor) {
+        return jdbc.sql("""
+                select i.id, i.application_id, a.candidate_name, j.title as job_title, i.title, i.starts_at,
+                       i.duration_minutes, i.format, i.location, i.video_link, p.panel_role
+                from interview_panelist p
+                join interview i on i.id = p.interview_id
+                join job_application a on a.id = i.application_id
+                join job j on j.id = a.job_id
+                where p.user_id = ? and i.organization_id = ? and i.status = 'SCHEDULED' and i.starts_at >= ?
+                order by i.starts_at limit 200""")
+                .params(actor.userId(), actor.organizationId().value(),
+                        Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                .query((rs, row) -> {
+                    Instant start = rs.getTimestamp("starts_at").toInstant();
+                    return new Upcoming(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),
+                            rs.getString("candidate_name"), rs.getString("job_title"), rs.getString("title"), start,
+                            start.plus(Duration.ofMinutes(rs.getInt("duration_minutes"))),
+                            InterviewFormat.valueOf(rs.getString("format")), rs.getString("location"),
+                            rs.getString("video_link"), rs.getString("panel_role"));
+                }).list();
     }
 
     /** The application's interviews, soonest first (those offering slots last). */
@@ -284,6 +322,12 @@ public class Interviews {
                 rs.getString("video_link"), starts, starts == null ? null : starts.plus(Duration.ofMinutes(minutes)),
                 InterviewStatus.valueOf(rs.getString("status")), rs.getInt("sequence"),
                 rs.getString("cancel_reason"), panel, slots, rs.getLong("version"));
+    }
+
+    // the organization's in-person policy: only the kinds it lists may be held remotely without an exception
+    private boolean remoteAllowed(OrganizationId organization, InterviewKind kind) {
+        return jdbc.sql("select ? = any(remote_kinds) from interview_policy where organization_id = ?")
+                .params(kind.name(), organization.value()).query(Boolean.class).optional().orElse(false);
     }
 
     private static List<UUID> panelIds(Interview interview) {

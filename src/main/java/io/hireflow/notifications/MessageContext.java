@@ -140,6 +140,10 @@ class MessageContext {
         values.put("interviewSlots", ko ? "12월 15일 (화) 14:00, 12월 16일 (수) 10:00, 12월 16일 (수) 15:00"
                 : "Tue 15 Dec 14:00, Wed 16 Dec 10:00, Wed 16 Dec 15:00");
         values.put("portalLink", "https://hireflow.example.com/portal");
+        values.put("decision", ko ? "승인: 화상 면접으로 진행합니다" : "approved: the interview will be a video call");
+        values.put("decisionNote", ko ? "화상 링크는 새 초대장에 있습니다." : "The link is in the updated invitation.");
+        values.put("requestedFormat", "VIDEO");
+        values.put("requestReason", ko ? "제주에 거주하고 있어 이동이 어렵습니다" : "I live on Jeju and cannot travel that week");
         values.put("panelRole", ko ? "그룹장" : "Group lead");
         values.put("kitLink", "https://hireflow.example.com/applications/01234567");
         values.put("cancelReason", ko ? "지원자 요청으로 다음 주로 변경" : "Moved to next week at the candidate's request");

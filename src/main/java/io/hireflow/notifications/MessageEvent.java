@@ -16,6 +16,8 @@ public enum MessageEvent {
     ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
     ONLINE_TEST_INVITED("testTitle", "testLink", "testTimeLimit", "testOpensAt", "testClosesAt"),
     INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    /** The answer to the candidate's request for a remote interview. */
+    REMOTE_ANSWERED("interviewTitle", "interviewTime", "decision", "decisionNote"),
     /** The day before an interview, to the candidate. */
     INTERVIEW_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
     /** Times offered for an interview, for the candidate to pick one in the portal. */
@@ -33,6 +35,8 @@ public enum MessageEvent {
     PANEL_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
     /** To an interview's panel: it moved or changed, with the updated invite. */
     PANEL_UPDATED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
+    /** To the job's recruiters: a candidate asks for a remote interview. */
+    REMOTE_REQUESTED("interviewTitle", "interviewTime", "requestedFormat", "requestReason"),
     /** To an interview's panel: the day before it. */
     PANEL_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
     /** To an interview's panel: it was called off, with the cancelling invite. */
@@ -73,7 +77,7 @@ public enum MessageEvent {
      */
     public boolean toStaff() {
         return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED || this == PANEL_INVITED
-                || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER;
+                || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER || this == REMOTE_REQUESTED;
     }
 
     /** The events that go to members of staff, by name: for queries that leave them out. */

@@ -24,6 +24,7 @@ import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.OrganizationView;
 import io.hireflow.interviews.Interview;
 import io.hireflow.interviews.Interviews;
+import io.hireflow.interviews.RemoteExceptions;
 import io.hireflow.jobs.JobId;
 import io.hireflow.jobs.JobManagement;
 import io.hireflow.jobs.Stage;
@@ -57,12 +58,14 @@ class MyApplications {
     private final Assignments assignments;
     private final TestTaking tests;
     private final Interviews interviews;
+    private final RemoteExceptions remote;
     private final CandidateDocuments documents;
 
     MyApplications(CandidateManagement candidates, PipelineManagement pipeline, JobManagement jobs,
             IdentityManagement identity, NotificationManagement notifications, Assignments assignments,
-            TestTaking tests, Interviews interviews, CandidateDocuments documents) {
+            TestTaking tests, Interviews interviews, RemoteExceptions remote, CandidateDocuments documents) {
         this.documents = documents;
+        this.remote = remote;
         this.interviews = interviews;
         this.candidates = candidates;
         this.pipeline = pipeline;
@@ -76,7 +79,8 @@ class MyApplications {
     /** One application as its candidate sees it. */
     record Mine(UUID id, OrganizationView organization, String jobTitle, String stage, ApplicationStatus status,
             Instant appliedAt, Instant decisionDue, List<OutboundMessage> messages,
-            Assignments.Assignment assignment, TestTaking.Invitation test, List<Interview> interviews) {
+            Assignments.Assignment assignment, TestTaking.Invitation test, List<Interview> interviews,
+            Map<UUID, RemoteExceptions.RemoteException> remoteRequests) {
 
         public boolean open() {
             return status == ApplicationStatus.ACTIVE || status == ApplicationStatus.ON_HOLD;
@@ -97,6 +101,8 @@ class MyApplications {
                 Stage stage = stages.get(application.stageId());
                 Instant due = stage == null || stage.deadlineDays() == null ? null
                         : application.stageEnteredAt().plus(java.time.Duration.ofDays(stage.deadlineDays()));
+                List<Interview> itsInterviews = interviews.ofApplication(candidate.organizationId(),
+                        application.id().value());
                 mine.add(new Mine(application.id().value(), organization, titles.get(application.jobId()),
                         stage == null ? null : stage.candidateName(locale), application.status(),
                         application.appliedAt(), application.status() == ApplicationStatus.ACTIVE ? due : null,
@@ -105,7 +111,8 @@ class MyApplications {
                                 .filter(assignment -> assignment.state() != Assignments.State.NOT_RELEASED)
                                 .orElse(null),
                         tests.invitation(candidate.organizationId(), application.id().value()).orElse(null),
-                        interviews.ofApplication(candidate.organizationId(), application.id().value())));
+                        itsInterviews, remote.latest(candidate.organizationId(),
+                                itsInterviews.stream().map(Interview::id).toList())));
             }
         }
         mine.sort(Comparator.comparing(Mine::appliedAt).reversed());

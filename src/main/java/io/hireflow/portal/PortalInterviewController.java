@@ -11,21 +11,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.hireflow.interviews.Interviews;
+import io.hireflow.interviews.RemoteExceptions;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
-/** The candidate picks their interview's time from the slots offered: first come, first served. */
+/**
+ * The candidate's interviews in the portal: picking a time from the slots offered (first come, first served), and asking
+ * for an interview held in person to be remote.
+ */
 @Controller
 class PortalInterviewController {
 
     private final Interviews interviews;
+    private final RemoteExceptions remote;
     private final PublicAddress publicAddress;
     private final Clock clock;
 
-    PortalInterviewController(Interviews interviews, PublicAddress publicAddress, Clock clock) {
+    PortalInterviewController(Interviews interviews, RemoteExceptions remote, PublicAddress publicAddress,
+            Clock clock) {
         this.interviews = interviews;
+        this.remote = remote;
         this.publicAddress = publicAddress;
         this.clock = clock;
     }
@@ -43,6 +50,26 @@ class PortalInterviewController {
             }
             interviews.pick(email.get(), interviewId, slotId, publicAddress.of(""));
             redirect.addFlashAttribute("notice", "portal.interview.picked");
+        } catch (InvalidInputException invalid) {
+            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
+            redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
+        } catch (ConflictException refusal) {
+            redirect.addFlashAttribute("problem", refusal.code());
+            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        }
+        return "redirect:/portal";
+    }
+
+    @PostMapping("/portal/interviews/{interviewId}/remote")
+    String askRemote(@PathVariable UUID interviewId, @RequestParam(required = false) String format,
+            @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes redirect) {
+        Optional<String> email = PortalController.signedIn(request, clock);
+        if (email.isEmpty()) {
+            return "redirect:/portal";
+        }
+        try {
+            remote.request(email.get(), interviewId, format, reason);
+            redirect.addFlashAttribute("notice", "portal.interview.remoteAsked");
         } catch (InvalidInputException invalid) {
             redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
             redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
