@@ -212,6 +212,8 @@ class RouteAccessTests extends ApiTest {
             entry("POST /settings/users", Access.ADMIN),
             entry("POST /settings/users/{userId}/roles", Access.ADMIN),
             entry("POST /settings/users/{userId}/enabled", Access.ADMIN),
+            entry("GET /account", Access.SIGNED_IN),
+            entry("POST /account", Access.SIGNED_IN),
             entry("GET /account/tokens", Access.SIGNED_IN),
             entry("POST /account/tokens", Access.SIGNED_IN),
             entry("POST /account/tokens/{tokenId}/revoke", Access.SIGNED_IN),

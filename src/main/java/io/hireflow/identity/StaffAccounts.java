@@ -134,7 +134,7 @@ class StaffAccounts implements UserDetailsService {
 
     private static final String PRINCIPAL_COLUMNS = """
             select u.id, u.organization_id, u.email, u.display_name, u.password_hash, u.roles, u.enabled,
-                   u.locked_until, o.time_zone""";
+                   u.locked_until, coalesce(u.time_zone, o.time_zone) as time_zone""";
     private static final String PRINCIPAL_QUERY = PRINCIPAL_COLUMNS + """
 
             from staff_user u join organization o on o.id = u.organization_id""";

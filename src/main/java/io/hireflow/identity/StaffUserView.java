@@ -1,6 +1,7 @@
 package io.hireflow.identity;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Set;
 import java.util.UUID;
 
@@ -9,5 +10,5 @@ import io.hireflow.shared.Role;
 
 /** A staff user as lists and pages show them; never carries the password hash. */
 public record StaffUserView(UUID id, OrganizationId organizationId, String email, String displayName, Set<Role> roles,
-        boolean enabled, Instant createdAt) {
+        boolean enabled, Instant createdAt, ZoneId timeZone) {
 }

@@ -295,14 +295,18 @@ public class NotificationManagement {
         Map<String, String> filled = new HashMap<>(job.forApplication(application.candidateName(), job.language(),
                 application.stageId(), null, application.stageId(), application.stageEnteredAt()));
         filled.putAll(texts.apply(job.language()));
-        times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, job.zone(), job.language())));
-        TemplateText.Rendered content = templates.text(organization, event, job.language()).render(filled);
+        TemplateText text = templates.text(organization, event, job.language());
         Instant now = clock.instant();
         int written = 0;
         for (StaffUserView user : identity.users(organization)) {
             if (!userIds.contains(user.id()) || !user.enabled()) {
                 continue;
             }
+            // times in the user's own zone where they keep one
+            ZoneId zone = user.timeZone() == null ? job.zone() : user.timeZone();
+            times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, zone, job.language())
+                    + (zone.equals(job.zone()) ? "" : " (" + zone.getId() + ")")));
+            TemplateText.Rendered content = text.render(filled);
             outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
                     application.stageId().value(), event, job.language(), user.email(), user.displayName(), content,
                     key + "/" + user.id(), sendAt, null, null, attachment), now);

@@ -332,6 +332,35 @@ class InterviewSchedulingTests extends ApiTest {
         assertThat(((java.sql.Timestamp) reminders.get(5).get("send_at")).toInstant()).isEqualTo(start);
     }
 
+    @Test
+    void anInterviewerAbroadGetsTheTimeInTheirOwnZoneAndSeesItSoOnTheirPages() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String abroadEmail = tenant.userEmail("INTERVIEWER");
+        io.hireflow.WebSession abroad = new io.hireflow.WebSession(port);
+        abroad.signIn(abroadEmail, io.hireflow.TestOrganizations.PASSWORD);
+        abroad.get("/account?lang=en");
+        abroad.post("/account", Map.of("timeZone", "Mars/Olympus"));
+        assertThat(abroad.get("/account?lang=en").body()).contains("is not a known time zone (Mars/Olympus)");
+        abroad.post("/account", Map.of("timeZone", "America/Los_Angeles"));
+        assertThat(abroad.get("/account?lang=en").body()).contains("value=\"America/Los_Angeles\" selected");
+
+        String job = job(recruiter);
+        String application = inInterview(recruiter, job, "abroad");
+        // 2026-12-16 10:00 in Seoul is 2026-12-15 17:00 in Los Angeles
+        Instant start = Instant.parse("2026-12-16T01:00:00Z");
+        var scheduled = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title",
+                "Tech", "durationMinutes", 60, "location", "HQ", "startsAt", start,
+                "panel", List.of(Map.of("userId", userId(abroadEmail), "role", "Lead"))));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+        String invite = jdbc.sql("select body_text from outbound_message where event = 'PANEL_INVITED' and recipient = ?")
+                .param(abroadEmail).query(String.class).single();
+        assertThat(invite).contains("17:00 (America/Los_Angeles)").contains("15");
+        var mine = abroad.get("/interviews?lang=en");
+        assertThat(mine.statusCode()).as(mine.headers().toString()).isEqualTo(200);
+        assertThat(mine.body()).contains("2026-12-15 17:00–18:00");
+    }
+
     private String offered(ApiClient recruiter, String application, String lead, List<Instant> slots) {
         var offered = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title", "Tech",
                 "durationMinutes", 60, "location", "HQ", "slots", slots,
