@@ -361,6 +361,47 @@ class InterviewSchedulingTests extends ApiTest {
         assertThat(mine.body()).contains("2026-12-15 17:00–18:00");
     }
 
+    @Test
+    void theApplicationsInterviewsPageSchedulesMovesAndCancels() {
+        Tenant tenant = organizations.create();
+        ApiClient recruiter = tenant.user("RECRUITER");
+        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String job = job(recruiter);
+        String application = inInterview(recruiter, job, "pages");
+        io.hireflow.WebSession staff = new io.hireflow.WebSession(port);
+        staff.signIn(tenant.adminEmail(), io.hireflow.TestOrganizations.PASSWORD);
+        String page = "/applications/" + application + "/interviews";
+        assertThat(staff.get("/applications/" + application + "?lang=en").body()).contains(page);
+        assertThat(staff.get(page + "?lang=en").body()).contains("Schedule an interview");
+
+        var refused = staff.post(page + "?lang=en", List.of(Map.entry("title", "Culture fit"),
+                Map.entry("kind", "CULTURE_FIT"), Map.entry("durationMinutes", "60"), Map.entry("format", "IN_PERSON"),
+                Map.entry("location", "HQ"), Map.entry("when", "time"), Map.entry("startsAt", "2020-01-01T10:00")));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("is in the past").contains("needs 1 to 10 interviewers")
+                .contains("value=\"Culture fit\"");
+        assertThat(recruiter.get("/api/v1/applications/" + application + "/interviews").json()).isEmpty();
+
+        String at = java.time.LocalDateTime.now(ZoneId.of("Asia/Seoul")).plusDays(3).withHour(15).withMinute(0)
+                .withSecond(0).withNano(0).toString();
+        var scheduled = staff.post(page + "?lang=en", List.of(Map.entry("title", "Culture fit"),
+                Map.entry("kind", "CULTURE_FIT"), Map.entry("durationMinutes", "60"), Map.entry("format", "IN_PERSON"),
+                Map.entry("location", "HQ, 5F"), Map.entry("when", "time"), Map.entry("startsAt", at),
+                Map.entry("member", lead), Map.entry("role-" + lead, "Head of engineering")));
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(302);
+        JsonNode interview = recruiter.get("/api/v1/applications/" + application + "/interviews").json().get(0);
+        assertThat(interview.path("panel").get(0).path("panelRole").asString()).isEqualTo("Head of engineering");
+        assertThat(interview.path("startsAt").asString()).isEqualTo(java.time.LocalDateTime.parse(at)
+                .atZone(ZoneId.of("Asia/Seoul")).toInstant().toString());
+        String id = interview.path("id").asString();
+        staff.get(page);
+        staff.post("/interviews/" + id + "/time", Map.of("startsAt", java.time.LocalDateTime.parse(at).plusDays(1)
+                .toString(), "version", "0"));
+        assertThat(recruiter.get("/api/v1/interviews/" + id).json().path("sequence").asInt()).isEqualTo(1);
+        staff.post("/interviews/" + id + "/cancellation", Map.of("reason", "Filled", "version", "1"));
+        assertThat(staff.get(page + "?lang=en").body()).contains("Cancelled: Filled");
+    }
+
     private String offered(ApiClient recruiter, String application, String lead, List<Instant> slots) {
         var offered = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title", "Tech",
                 "durationMinutes", 60, "location", "HQ", "slots", slots,
