@@ -9,3 +9,4 @@ BENCH_SKIP_BUILD=true ./apply.sh
 BENCH_SKIP_BUILD=true ./announcement.sh
 BENCH_SKIP_BUILD=true ./promise-watch.sh
 BENCH_SKIP_BUILD=true ./online-test.sh
+BENCH_SKIP_BUILD=true ./interviews.sh
