@@ -153,7 +153,7 @@ public class TravelPolicies {
                 String.format(Locale.ROOT, "%,d", policy.capPerTripKrw())}, locale);
     }
 
-    /** The policy's modes in words, in the reader's language ("KTX/SRT train, intercity bus"). */
+    /** The policy's modes in words, in the reader's language (KTX/SRT train, intercity bus). */
     public String modes(TravelPolicy policy, Locale locale) {
         return String.join(", ", policy.modes().stream()
                 .map(mode -> messages.getMessage("travel.mode." + mode.name(), null, locale)).toList());

@@ -16,7 +16,7 @@ public record TravelPolicy(boolean enabled, List<String> metroRegions, List<Trav
             List.of(TravelMode.TRAIN, TravelMode.BUS), 150_000, true, 0);
 
     /**
-     * Whether a candidate from {@code region} (free text such as "서울", "경기 성남", "부산") is eligible: the policy is
+     * Whether a candidate from {@code region} (free text such as 서울, 경기 성남, 부산) is eligible: the policy is
      * on, the region is given, and it starts with none of the metro regions (case and surrounding spaces ignored). A
      * candidate who gave no region is not eligible until they give one.
      */
