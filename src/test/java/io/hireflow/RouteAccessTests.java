@@ -130,6 +130,7 @@ class RouteAccessTests extends ApiTest {
             entry("GET /api/v1/travel-claims/{claimId}", Access.RECRUITING),
             entry("POST /api/v1/travel-claims/{claimId}/decision", Access.RECRUITING),
             entry("POST /api/v1/travel-claims/{claimId}/payment", Access.RECRUITING),
+            entry("GET /api/v1/travel-claims/{claimId}/bank-details", Access.ADMIN),
             entry("GET /travel-claims", Access.RECRUITING),
             entry("GET /travel-claims/{claimId}", Access.RECRUITING),
             entry("POST /travel-claims/{claimId}/decision", Access.RECRUITING),

@@ -33,7 +33,7 @@ class OpenApiContractTests extends ApiTest {
                 "applyOnlineTestPassMark", "scheduleInterview", "listInterviews", "getInterview",
                 "rescheduleInterview", "cancelInterview", "submitAssignmentScores", "listTravelClaims",
                 "decideTravelClaim", "getTravelClaim", "markTravelClaimPaid", "getTravelPolicy",
-                "updateTravelPolicy");
+                "updateTravelPolicy", "getTravelClaimBankDetails");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);

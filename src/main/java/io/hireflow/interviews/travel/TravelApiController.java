@@ -88,6 +88,15 @@ class TravelApiController {
         return claims.decide(actor, claimId, decision);
     }
 
+    @GetMapping("/api/v1/travel-claims/{claimId}/bank-details")
+    @PreAuthorize(Role.ADMINISTRATING)
+    @Operation(operationId = "getTravelClaimBankDetails", summary = "The whole bank details, to pay an approved claim",
+            description = "Admins only, for an APPROVED claim (409 otherwise: a paid claim's details are deleted); "
+                    + "every read is recorded in the access log. Everywhere else only the last four digits show.")
+    TravelClaims.PaymentDetails bankDetails(Actor actor, @PathVariable UUID claimId) {
+        return claims.paymentDetails(actor, claimId);
+    }
+
     /** The day it was paid, and the version read. */
     record PaymentRequest(LocalDate paidOn, Long version) {
     }

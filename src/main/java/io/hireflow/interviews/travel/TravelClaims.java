@@ -465,6 +465,34 @@ public class TravelClaims {
         return paid;
     }
 
+    /** The whole bank details, for the one who pays. */
+    public record PaymentDetails(String accountHolder, String bankName, String accountNumber) {
+
+        @Override
+        public String toString() {
+            return "PaymentDetails[hidden]";
+        }
+    }
+
+    /**
+     * The whole bank details of an approved claim, for an admin to make the payment: the only way the account number
+     * leaves its ciphertext, and recorded in the access log. Refused (409) for a claim not approved (a paid claim's
+     * details are gone).
+     */
+    @Transactional
+    public PaymentDetails paymentDetails(Actor actor, UUID claimId) {
+        TravelClaim claim = load(actor.organizationId(), claimId);
+        if (claim.status() != ClaimStatus.APPROVED) {
+            throw new ConflictException("error.travel.notApproved");
+        }
+        byte[] sealed = jdbc.sql("select bank_details from travel_claim where id = ? and organization_id = ?")
+                .params(claimId, actor.organizationId().value()).query(byte[].class).single();
+        String[] parts = dataKey.decrypt(sealed, claimId).split("\n", 3);
+        accessLog.candidates(actor, AccessLog.Action.VIEW_CANDIDATE, "travel claim " + claimId
+                + " bank details for payment", List.of(claim.candidateId()));
+        return new PaymentDetails(parts[0], parts[1], parts[2]);
+    }
+
     // --- reading -------------------------------------------------------------------------------------------------------
 
     private java.util.Optional<TravelClaim> claimOfInterview(OrganizationId organization, UUID interviewId) {

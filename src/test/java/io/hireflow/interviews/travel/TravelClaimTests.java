@@ -169,6 +169,15 @@ class TravelClaimTests extends ApiTest {
         assertThat(recruiter.post("/api/v1/travel-claims/" + claim + "/decision", Map.of("decision", "REJECT",
                 "reason", "late", "version", 1)).status()).isEqualTo(409);
         assertThat(outbox(candidate.email(), "TRAVEL_CLAIM_APPROVED")).isEqualTo(1);
+        // the whole number only for an admin paying an approved claim, and the read is recorded
+        assertThat(recruiter.get("/api/v1/travel-claims/" + claim + "/bank-details").status()).isEqualTo(403);
+        var toPay = tenant.admin().get("/api/v1/travel-claims/" + claim + "/bank-details");
+        assertThat(toPay.status()).as(toPay.body()).isEqualTo(200);
+        assertThat(toPay.text("accountNumber")).isEqualTo("110432905678");
+        assertThat(toPay.text("accountHolder")).isEqualTo("정우진");
+        assertThat(jdbc.sql("select count(*) from access_log where subject = ?")
+                .param("travel claim " + claim + " bank details for payment").query(Integer.class).single())
+                .isEqualTo(1);
         var future = recruiter.post("/api/v1/travel-claims/" + claim + "/payment", Map.of("paidOn",
                 LocalDate.now(SEOUL).plusDays(2).toString(), "version", 1));
         assertThat(future.status()).isEqualTo(400);
@@ -184,6 +193,7 @@ class TravelClaimTests extends ApiTest {
         assertThat(after.get("account_last4")).isNull();
         assertThat(after.get("paid_on")).isNotNull();
         assertThat(outbox(candidate.email(), "TRAVEL_CLAIM_PAID")).isEqualTo(1);
+        assertThat(tenant.admin().get("/api/v1/travel-claims/" + claim + "/bank-details").status()).isEqualTo(409);
         assertThat(staff.get("/travel-claims/" + claim).body()).contains("Deleted after payment");
         assertThat(portal.get("/portal").body()).contains("Your claim: Paid, KRW 59,800");
     }
