@@ -107,7 +107,9 @@ class TravelClaimController {
     @GetMapping("/settings/travel")
     @PreAuthorize(Role.ADMINISTRATING)
     String policy(Actor actor, Model page) {
-        page.addAttribute("policy", policies.policy(actor.organizationId()));
+        TravelPolicy policy = policies.policy(actor.organizationId());
+        page.addAttribute("policy", policy);
+        page.addAttribute("metroRegions", String.join("\n", policy.metroRegions()));
         page.addAttribute("modes", TravelMode.values());
         return "interviews/travel-settings";
     }

@@ -93,6 +93,28 @@ class TravelClaimTests extends ApiTest {
                 .status()).isEqualTo(409);
         assertThat(portal.get("/portal").body()).contains("travel-not-eligible");
         assertThat(recruiter.put("/api/v1/travel-policy", Map.of()).status()).isEqualTo(403);
+
+        // the settings page shows the policy and saves it: without Busan again, flights no more, a lower cap
+        WebSession settings = new WebSession(port);
+        settings.signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
+        String form = settings.get("/settings/travel").body();
+        assertThat(form).contains("부산").contains("value=\"120000\"");
+        HttpResponse<String> posted = settings.post("/settings/travel", List.of(Map.entry("enabled", "true"),
+                Map.entry("metroRegions", "서울\r\n경기\r\n인천"), Map.entry("modes", "TRAIN"),
+                Map.entry("modes", "BUS"), Map.entry("capPerTripKrw", "100000"),
+                Map.entry("receiptsRequired", "true"), Map.entry("version", "1")));
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(settings.get("/settings/travel").body()).contains("The travel policy was saved.");
+        var policy = admin.get("/api/v1/travel-policy").json();
+        assertThat(policy.path("metroRegions").toString()).isEqualTo("[\"서울\",\"경기\",\"인천\"]");
+        assertThat(policy.path("modes").toString()).isEqualTo("[\"TRAIN\",\"BUS\"]");
+        assertThat(policy.path("capPerTripKrw").asInt()).isEqualTo(100_000);
+        assertThat(portal.get("/portal").body()).contains("class=\"travel-supported\"").contains("100,000");
+        // a stale form is refused with the reason, and changes nothing
+        settings.post("/settings/travel", List.of(Map.entry("enabled", "false"), Map.entry("modes", "TRAIN"),
+                Map.entry("capPerTripKrw", "100000"), Map.entry("version", "1")));
+        assertThat(settings.get("/settings/travel").body()).contains("Someone else changed this meanwhile");
+        assertThat(admin.get("/api/v1/travel-policy").json().path("enabled").asBoolean()).isTrue();
     }
 
     @Test
