@@ -4,5 +4,7 @@ package io.hireflow.candidates;
 public enum DocumentKind {
     RESUME, COVER_LETTER, OTHER,
     /** Handed in for a take-home assignment. */
-    ASSIGNMENT
+    ASSIGNMENT,
+    /** A receipt for a trip to an interview, with a travel claim. */
+    RECEIPT
 }

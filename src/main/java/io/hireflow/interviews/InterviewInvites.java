@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.OrganizationView;
+import io.hireflow.interviews.travel.TravelPolicies;
 import io.hireflow.notifications.Attachment;
 import io.hireflow.notifications.MessageEvent;
 import io.hireflow.notifications.NotificationManagement;
@@ -59,9 +60,12 @@ class InterviewInvites {
     private final MessageSource messages;
     private final String from;
     private final Clock clock;
+    private final TravelPolicies travel;
 
     InterviewInvites(NotificationManagement notifications, PipelineManagement pipeline, IdentityManagement identity,
-            MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock) {
+            MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock,
+            TravelPolicies travel) {
+        this.travel = travel;
         this.notifications = notifications;
         this.pipeline = pipeline;
         this.identity = identity;
@@ -87,7 +91,7 @@ class InterviewInvites {
         Map<String, Instant> times = Map.of("interviewTime", interview.startsAt());
 
         notifications.tellCandidate(actor, application, change.candidate,
-                language -> texts(interview, language, null, null),
+                language -> withTravel(texts(interview, language, null, null), actor, interview, change, language),
                 times, null, key + "/candidate",
                 language -> Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
                         InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
@@ -143,6 +147,15 @@ class InterviewInvites {
             texts.put("portalLink", baseUrl + "/portal");
             return texts;
         }, Map.of(), null, "interview/" + interview.id() + "/slots", language -> null);
+    }
+
+    /** The invite tells an eligible candidate that travel to an in-person interview is supported, and how. */
+    private Map<String, String> withTravel(Map<String, String> texts, Actor actor, Interview interview, Change change,
+            String language) {
+        if (change == Change.SCHEDULED) {
+            texts.put("travelSupport", travel.inviteLine(actor.organizationId(), interview, language));
+        }
+        return texts;
     }
 
     private Map<String, String> texts(Interview interview, String language, String role, String kitLink) {

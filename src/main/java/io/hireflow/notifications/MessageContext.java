@@ -155,6 +155,11 @@ class MessageContext {
         values.put("promise", ko ? "서류전형 결과 결정" : "a decision on Document screening");
         values.put("dueAt", ko ? "2026년 12월 8일 18:00" : "8 December 2026, 18:00");
         values.put("submittedAt", ko ? "2026년 12월 10일 (목) 21:40" : "Thursday 10 December 2026, 21:40");
+        values.put("travelSupport", ko ? "이 면접에는 교통비를 지원합니다 (KTX/SRT 열차, 시외·고속버스; 편도 1회 150,000원까지, 영수증 필요). 면접 후 지원자 포털에서 청구해 주세요."
+                : "Travel to this interview is supported (KTX/SRT train, intercity bus; up to KRW 150,000 a trip, receipts required). Claim it in the candidate portal.");
+        values.put("claimTotal", ko ? "118,600원" : "KRW 118,600");
+        values.put("rejectReason", ko ? "영수증의 날짜가 면접일과 맞지 않습니다" : "The receipt's date does not match the interview");
+        values.put("paidOn", ko ? "2026년 12월 18일" : "18 December 2026");
         values.put("applicationLink", "https://hireflow.example.com/applications/0190f1e2-7c1a-7d2b-9a40-5b6c7d8e9f00");
         return values;
     }

@@ -15,7 +15,7 @@ public enum MessageEvent {
     REJECTED(),
     ASSIGNMENT_RELEASED("assignmentTitle", "assignmentLink", "submissionDeadline"),
     ONLINE_TEST_INVITED("testTitle", "testLink", "testTimeLimit", "testOpensAt", "testClosesAt"),
-    INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation"),
+    INTERVIEW_INVITED("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "travelSupport"),
     /** The answer to the candidate's request for a remote interview. */
     REMOTE_ANSWERED("interviewTitle", "interviewTime", "decision", "decisionNote"),
     /** The day before an interview, to the candidate. */
@@ -41,6 +41,14 @@ public enum MessageEvent {
     PANEL_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
     /** To an interview's panel: it was called off, with the cancelling invite. */
     PANEL_CANCELLED("interviewTitle", "interviewTime", "cancelReason"),
+    /** The candidate's travel claim for an in-person interview came in. */
+    TRAVEL_CLAIM_SUBMITTED("interviewTitle", "claimTotal"),
+    /** The candidate's travel claim was approved; payment follows. */
+    TRAVEL_CLAIM_APPROVED("interviewTitle", "claimTotal"),
+    /** The candidate's travel claim was rejected, with the reason. */
+    TRAVEL_CLAIM_REJECTED("interviewTitle", "claimTotal", "rejectReason"),
+    /** The candidate's travel claim was paid, on a date. */
+    TRAVEL_CLAIM_PAID("interviewTitle", "claimTotal", "paidOn"),
     /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
     PORTAL_SIGN_IN("signInLink", "validUntil");
 

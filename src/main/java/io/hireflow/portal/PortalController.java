@@ -40,6 +40,7 @@ import io.hireflow.assessments.Assignments;
 import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.candidates.DataRequests;
+import io.hireflow.interviews.travel.TravelClaims;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Languages;
@@ -71,10 +72,12 @@ class PortalController {
     private final MessageSource messages;
     private final PublicAddress publicAddress;
     private final Clock clock;
+    private final TravelClaims travel;
 
     PortalController(PortalSignIn signIn, MyApplications applications, MyData data, CandidateManagement candidates,
             RateLimits rateLimits, PortalProperties properties, JsonMapper json, MessageSource messages,
-            PublicAddress publicAddress, Clock clock) {
+            PublicAddress publicAddress, Clock clock, TravelClaims travel) {
+        this.travel = travel;
         this.messages = messages;
         this.publicAddress = publicAddress;
         this.signIn = signIn;
@@ -104,6 +107,7 @@ class PortalController {
     private String applicationsPage(String email, Model page, Locale locale, CandidateManagement.Contact contact) {
         page.addAttribute("email", email);
         page.addAttribute("applications", applications.of(email, locale));
+        page.addAttribute("travel", travel.forCandidate(email, locale));
         page.addAttribute("holders", data.holders(email));
         page.addAttribute("contact", contact);
         return "portal/applications";

@@ -1,8 +1,10 @@
 /**
  * The candidate portal: a candidate signs in with a one-time link sent to their email and sees every application
  * they have made on the platform, whatever the organization, with every message they were sent; they can withdraw an
- * application, hand in assignments, take online tests and pick an interview's time from the slots offered.
+ * application, hand in assignments, take online tests, pick an interview's time from the slots offered
+ * and claim travel to an in-person interview.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Candidate portal", allowedDependencies = {"shared",
-        "identity", "jobs", "candidates", "pipeline", "notifications", "assessments", "interviews"})
+        "identity", "jobs", "candidates", "pipeline", "notifications", "assessments", "interviews",
+        "interviews :: travel"})
 package io.hireflow.portal;

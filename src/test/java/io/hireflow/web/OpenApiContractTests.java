@@ -32,7 +32,9 @@ class OpenApiContractTests extends ApiTest {
                 "inviteToOnlineTest", "getOnlineTestResults", "getOnlineTestSitting", "gradeOnlineTestEssay",
                 "applyOnlineTestPassMark", "scheduleInterview", "listInterviews", "getInterview",
                 "rescheduleInterview", "cancelInterview", "submitAssignmentScores", "getInterviewPolicy",
-                "updateInterviewPolicy", "listRemoteExceptions", "decideRemoteException");
+                "updateInterviewPolicy", "listRemoteExceptions", "decideRemoteException", "listTravelClaims",
+                "decideTravelClaim", "getTravelClaim", "markTravelClaimPaid", "getTravelPolicy",
+                "updateTravelPolicy", "getTravelClaimBankDetails");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
