@@ -35,6 +35,7 @@ import io.hireflow.identity.IdentityManagement;
 import io.hireflow.identity.OrganizationView;
 import io.hireflow.identity.PlatformBootstrap;
 import io.hireflow.identity.StaffUserView;
+import io.hireflow.interviews.Interviews;
 import io.hireflow.jobs.CreateJob;
 import io.hireflow.jobs.EmploymentType;
 import io.hireflow.jobs.Job;
@@ -45,6 +46,8 @@ import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageKind;
 import io.hireflow.jobs.StagePlan;
 import io.hireflow.jobs.TeamRole;
+import io.hireflow.pipeline.ApplicationFilter;
+import io.hireflow.pipeline.ApplicationStatus;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.PipelineManagement;
 import io.hireflow.pipeline.Transition;
@@ -74,12 +77,14 @@ class DemoData implements ApplicationRunner {
     private final QuestionBank bank;
     private final OnlineTests tests;
     private final TestTaking taking;
+    private final Interviews interviews;
     private final Environment environment;
     private final Clock clock;
 
     DemoData(PlatformBootstrap bootstrap, IdentityManagement identity, JobManagement jobs, JobPostings postings,
             PipelineManagement pipeline, QuestionBank bank, OnlineTests tests, TestTaking taking,
-            Environment environment, Clock clock) {
+            Interviews interviews, Environment environment, Clock clock) {
+        this.interviews = interviews;
         this.bank = bank;
         this.tests = tests;
         this.taking = taking;
@@ -113,6 +118,7 @@ class DemoData implements ApplicationRunner {
                     admin.password(), now);
             // the candidate of the story: in both companies' processes at once
             addStoryCandidate(mobility, bank, now);
+            addInterviews(mobility, now);
             addOnlineTest(bank, now);
             log.info("Demo data loaded in {} ms: organizations {} and {}; staff sign in with the admin password",
                     (System.nanoTime() - started) / 1_000_000, mobility.view().slug(), bank.view().slug());
@@ -200,6 +206,44 @@ class DemoData implements ApplicationRunner {
             ApplicationView moved = ShiftableClock.runAt(at,
                     () -> pipeline.transition(actor, application.id(), transition));
             version = moved.version();
+        }
+    }
+
+    /**
+     * The mobility company's interviews, as the story has them: the technical interview (90 minutes, in person, the
+     * group lead and the team lead) and the culture-fit interview (the head of engineering and HR): candidates now in
+     * those stages have theirs scheduled in the coming days.
+     */
+    private void addInterviews(Organization organization, Instant now) {
+        Actor recruiter = organization.recruiter();
+        Map<String, UUID> staff = new java.util.HashMap<>();
+        identity.users(organization.view().id()).forEach(user -> staff.put(user.email(), user.id()));
+        List<Interviews.PanelDraft> technical = List.of(
+                new Interviews.PanelDraft(staff.get("group.lead@moveon.example"), "그룹장"),
+                new Interviews.PanelDraft(staff.get("team.lead@moveon.example"), "팀장"));
+        List<Interviews.PanelDraft> cultureFit = List.of(
+                new Interviews.PanelDraft(staff.get("head.engineering@moveon.example"), "개발본부장"),
+                new Interviews.PanelDraft(staff.get("hr.partner@moveon.example"), "HR"));
+        String place = "서울 성동구 성수이로 본사 3층 대회의실";
+        List<Stage> interviewStages = organization.job().stages().stream()
+                .filter(stage -> stage.kind() == StageKind.INTERVIEW).toList();
+        String baseUrl = "http://localhost:" + environment.getProperty("local.server.port", "8080");
+        Instant day = now.plus(Duration.ofDays(2)).atZone(SEOUL).truncatedTo(ChronoUnit.DAYS).withHour(10)
+                .toInstant();
+        int slot = 0;
+        for (int i = 0; i < interviewStages.size(); i++) {
+            Stage stage = interviewStages.get(i);
+            boolean first = i == 0;
+            for (ApplicationView application : pipeline.applications(organization.view().id(),
+                    new ApplicationFilter(organization.job().id(), stage.id(), ApplicationStatus.ACTIVE, null), null,
+                    50).items()) {
+                Instant at = day.plus(Duration.ofDays(slot / 3)).plus(Duration.ofHours(2L * (slot % 3)));
+                slot++;
+                interviews.schedule(recruiter, application.id().value(), new Interviews.Draft(
+                        first ? "1차 기술면접" : "2차 컬처핏 면접", first ? "TECHNICAL" : "CULTURE_FIT",
+                        first ? 90 : 60, "IN_PERSON", place, null, at, List.of(), first ? technical : cultureFit),
+                        baseUrl);
+            }
         }
     }
 

@@ -51,6 +51,20 @@ class DemoDataTests extends ApiTest {
         assertThat(timeline.get(2).path("type").asString()).isEqualTo("SKIPPED");
         assertThat(timeline.get(2).path("reason").asString()).isNotBlank();
 
+        // the mobility company's candidates in interview stages have their in-person interviews with the story's panels
+        JsonNode interviewing = mobility.get("/api/v1/applications?limit=200&status=ACTIVE&jobId="
+                + mobility.get("/api/v1/jobs").json().get(0).path("id").asString()).json().path("items");
+        int scheduled = 0;
+        for (JsonNode application : interviewing) {
+            for (JsonNode interview : mobility.get("/api/v1/applications/" + application.path("id").asString()
+                    + "/interviews").json()) {
+                assertThat(interview.path("format").asString()).isEqualTo("IN_PERSON");
+                assertThat(interview.path("panel")).hasSize(2);
+                scheduled++;
+            }
+        }
+        assertThat(scheduled).isGreaterThan(0);
+
         // the bank's new-graduate job: its online test taken last week, graded, waiting for a pass mark
         JsonNode testJob = null;
         for (JsonNode each : bank.get("/api/v1/jobs").json()) {
