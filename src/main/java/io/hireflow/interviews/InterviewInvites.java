@@ -183,7 +183,7 @@ class InterviewInvites {
 
     /** The format said plainly, in the reader's language: "In person at …", "Video call", "Phone call". */
     private String format(Interview interview, String language) {
-        return messages.getMessage("interviews.format." + interview.format().name(), null, Locale.forLanguageTag(language));
+        return format(interview.format(), language);
     }
 
     private String where(Interview interview, String language) {

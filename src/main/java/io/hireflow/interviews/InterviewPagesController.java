@@ -45,6 +45,7 @@ class InterviewPagesController {
     @PreAuthorize(Role.STAFF)
     String page(Actor actor, Model page) {
         page.addAttribute("mine", interviews.mine(actor));
+        page.addAttribute("shown", Interviews.MINE);
         if (actor.hasAny(Role.RECRUITER, Role.ADMIN, Role.HIRING_MANAGER)) {
             page.addAttribute("requests", remote.list(actor.organizationId(), null));
         }

@@ -265,7 +265,13 @@ public class Interviews {
             String panelRole) {
     }
 
-    /** The interviews the user is on the panel of, from the start of yesterday on, soonest first (at most 200). */
+    /** How many of a user's coming interviews their Interviews page lists. */
+    public static final int MINE = 50;
+
+    /**
+     * The interviews the user is on the panel of, from the start of yesterday on, soonest first (at most {@link
+     * #MINE}).
+     */
     @Transactional(readOnly = true)
     public List<Upcoming> mine(Actor actor) {
         return jdbc.sql("""
@@ -276,9 +282,9 @@ public class Interviews {
                 join job_application a on a.id = i.application_id
                 join job j on j.id = a.job_id
                 where p.user_id = ? and i.organization_id = ? and i.status = 'SCHEDULED' and i.starts_at >= ?
-                order by i.starts_at limit 200""")
+                order by i.starts_at limit ?""")
                 .params(actor.userId(), actor.organizationId().value(),
-                        Timestamp.from(clock.instant().minus(Duration.ofDays(1))))
+                        Timestamp.from(clock.instant().minus(Duration.ofDays(1))), MINE)
                 .query((rs, row) -> {
                     Instant start = rs.getTimestamp("starts_at").toInstant();
                     return new Upcoming(rs.getObject("id", UUID.class), rs.getObject("application_id", UUID.class),

@@ -147,7 +147,8 @@ public class RemoteExceptions {
         UUID id = Ids.newId();
         try {
             jdbc.sql("""
-                    insert into remote_exception (id, organization_id, interview_id, format, reason, requested_at, status)
+                    insert into remote_exception (id, organization_id, interview_id, format, reason, requested_at,
+                                                  status)
                     values (?, ?, ?, ?, ?, ?, 'PENDING')""")
                     .params(id, organization.value(), interviewId, wanted.name(), why, Timestamp.from(clock.instant()))
                     .update();
