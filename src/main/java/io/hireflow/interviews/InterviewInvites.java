@@ -59,9 +59,12 @@ class InterviewInvites {
     private final MessageSource messages;
     private final String from;
     private final Clock clock;
+    private final ScorecardReminders scorecardReminders;
 
     InterviewInvites(NotificationManagement notifications, PipelineManagement pipeline, IdentityManagement identity,
-            MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock) {
+            MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock,
+            ScorecardReminders scorecardReminders) {
+        this.scorecardReminders = scorecardReminders;
         this.notifications = notifications;
         this.pipeline = pipeline;
         this.identity = identity;
@@ -106,6 +109,8 @@ class InterviewInvites {
                             organizer, attendees, stamp)), cancel));
         }
         remind(actor, interview, application, kitLink, times);
+        scorecardReminders.schedule(actor.organizationId(), interview, application, baseUrl,
+                texts(interview, organization.defaultLocale().getLanguage(), null, null));
     }
 
     /**

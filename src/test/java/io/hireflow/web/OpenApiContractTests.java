@@ -31,7 +31,10 @@ class OpenApiContractTests extends ApiTest {
                 "scheduleAssignmentRelease", "getAssignment", "createOnlineTest", "listOnlineTests", "getOnlineTest",
                 "inviteToOnlineTest", "getOnlineTestResults", "getOnlineTestSitting", "gradeOnlineTestEssay",
                 "applyOnlineTestPassMark", "scheduleInterview", "listInterviews", "getInterview",
-                "rescheduleInterview", "cancelInterview", "submitAssignmentScores");
+                "rescheduleInterview", "cancelInterview", "submitAssignmentScores", "getInterviewKit",
+                "submitScorecard", "listScorecards", "updateInterviewKitTemplate", "listInterviewKitTemplates",
+                "markQuizAnswer", "saveInterviewNotes", "addInterviewQuestion", "revealScorecards",
+                "decideInterview");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
