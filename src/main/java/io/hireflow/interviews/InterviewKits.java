@@ -352,6 +352,12 @@ public class InterviewKits {
 
     // --- for scorecards ----------------------------------------------------------------------------------------------
 
+    /** The kit's focus attributes, for the scorecard form (the kit is made if nobody has opened it yet). */
+    @Transactional
+    public List<String> focusAttributes(Actor actor, UUID interviewId) {
+        return ensureKit(actor.organizationId(), visible(actor, interviewId));
+    }
+
     /** The interview if the caller may see its kit: its panel, admins, recruiters and hiring managers (else 404). */
     Interview visible(Actor actor, UUID interviewId) {
         Interview interview = interviews.interview(actor.organizationId(), interviewId);

@@ -230,6 +230,28 @@ public class Scorecards {
                 action == TransitionAction.REJECT ? blankToNull(decision.reason()) : null, version));
     }
 
+    /** How many of an interview's panel have submitted their scorecard. */
+    public record Tally(UUID interviewId, UUID applicationId, Instant startsAt, InterviewStatus status, int submitted,
+            int panel) {
+    }
+
+    /** The tally of every interview of these applications not called off, latest first, in one statement. */
+    @Transactional(readOnly = true)
+    public List<Tally> tallies(OrganizationId organization, java.util.Collection<UUID> applicationIds) {
+        return jdbc.sql("""
+                select i.id, i.application_id, i.starts_at, i.status,
+                       (select count(*) from scorecard s where s.interview_id = i.id) as submitted,
+                       (select count(*) from interview_panelist p where p.interview_id = i.id) as panel
+                from interview i
+                where i.organization_id = ? and i.application_id = any(?) and i.status <> 'CANCELLED'
+                order by i.starts_at desc nulls first""")
+                .params(organization.value(), applicationIds.toArray(UUID[]::new))
+                .query((rs, row) -> new Tally(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+                        InterviewStatus.valueOf(rs.getString(4)), rs.getInt(5), rs.getInt(6)))
+                .list();
+    }
+
     private Board board(Actor actor, Interview interview) {
         UUID interviewId = interview.id();
         List<String> focus = jdbc.sql("select focus_attributes from interview_kit where interview_id = ?")
