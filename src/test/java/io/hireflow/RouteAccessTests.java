@@ -134,6 +134,8 @@ class RouteAccessTests extends ApiTest {
             entry("GET /api/v1/interviews/{interviewId}/scorecards", Access.STAFF),
             entry("POST /api/v1/interviews/{interviewId}/scorecards/reveal", Access.DECIDING),
             entry("POST /api/v1/interviews/{interviewId}/decision", Access.DECIDING),
+            entry("GET /jobs/{jobId}/interview-kits", Access.STAFF),
+            entry("POST /jobs/{jobId}/interview-kits", Access.RECRUITING),
             entry("GET /interviews/{interviewId}/kit", Access.STAFF),
             entry("POST /interviews/{interviewId}/kit/questions", Access.STAFF),
             entry("POST /interviews/{interviewId}/kit/marks", Access.STAFF),

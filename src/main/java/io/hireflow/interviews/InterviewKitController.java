@@ -37,14 +37,43 @@ class InterviewKitController {
     private final Interviews interviews;
     private final RejectionReasons reasons;
     private final MessageSource messages;
+    private final io.hireflow.jobs.JobManagement jobs;
 
     InterviewKitController(InterviewKits kits, Scorecards scorecards, Interviews interviews,
-            RejectionReasons reasons, MessageSource messages) {
+            RejectionReasons reasons, MessageSource messages, io.hireflow.jobs.JobManagement jobs) {
+        this.jobs = jobs;
         this.kits = kits;
         this.scorecards = scorecards;
         this.interviews = interviews;
         this.reasons = reasons;
         this.messages = messages;
+    }
+
+    @GetMapping("/jobs/{jobId}/interview-kits")
+    @PreAuthorize(Role.STAFF)
+    String templates(Actor actor, @PathVariable UUID jobId, Model page) {
+        page.addAttribute("job", jobs.job(actor.organizationId(), new io.hireflow.jobs.JobId(jobId)));
+        page.addAttribute("templates", kits.templates(actor.organizationId(), jobId));
+        page.addAttribute("topics", kits.topics(actor.organizationId()));
+        return "interviews/templates";
+    }
+
+    /**
+     * A stage's template as the form writes it: focus attributes one per line, the topics ticked with how many from
+     * each, and the chosen bank questions kept as they were (the API chooses them).
+     */
+    @PostMapping("/jobs/{jobId}/interview-kits")
+    @PreAuthorize(Role.RECRUITING)
+    String saveTemplate(Actor actor, @PathVariable UUID jobId, @RequestParam UUID stageId,
+            @RequestParam(required = false) Long version, @RequestParam(required = false) String focusAttributes,
+            @RequestParam(required = false) List<String> quizTopics,
+            @RequestParam(required = false) Integer quizPerTopic,
+            @RequestParam(required = false) List<UUID> quizQuestionIds, RedirectAttributes redirect, Locale locale) {
+        List<String> attributes = focusAttributes == null ? List.of()
+                : focusAttributes.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        act(redirect, locale, "kit.template.saved", () -> kits.updateTemplate(actor, jobId, stageId,
+                new InterviewKits.TemplateDraft(attributes, quizQuestionIds, quizTopics, quizPerTopic, version)));
+        return "redirect:/jobs/{jobId}/interview-kits";
     }
 
     @GetMapping("/interviews/{interviewId}/kit")

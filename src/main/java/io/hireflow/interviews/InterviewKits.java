@@ -246,6 +246,14 @@ public class InterviewKits {
                 .findFirst().orElseThrow();
     }
 
+    /** The bank's topics, by name, for the template's quiz. */
+    @Transactional(readOnly = true)
+    public List<String> topics(OrganizationId organization) {
+        return jdbc.sql("""
+                select min(topic) from question where organization_id = ? group by lower(topic) order by lower(min(topic))""")
+                .param(organization.value()).query(String.class).list();
+    }
+
     // --- the kit -----------------------------------------------------------------------------------------------------
 
     /** The interview's kit as the caller may see it (made on first opening); the look is recorded in the access log. */

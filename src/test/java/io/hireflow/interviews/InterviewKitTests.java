@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
 import io.hireflow.TestOrganizations;
+import io.hireflow.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -235,6 +236,36 @@ class InterviewKitTests extends ApiTest {
         JsonNode listed = setup.recruiter.get("/api/v1/jobs/" + setup.job + "/interview-kit-templates").json();
         assertThat(listed.size()).isEqualTo(1);
         assertThat(listed.get(0).path("quizPerTopic").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theJobsInterviewKitsPageWritesAStagesTemplate() {
+        var setup = new InterviewKitFixtures(organizations.create(), jdbc, clock);
+        WebSession admin = new WebSession(port);
+        admin.signIn(setup.tenant.adminEmail(), TestOrganizations.PASSWORD);
+        String kitPath = "/api/v1/interviews/" + setup.interview + "/kit";
+        assertThat(setup.recruiter.get(kitPath).json().path("quiz").size()).isEqualTo(4);
+        String page = admin.get("/jobs/" + setup.job + "/interview-kits").body();
+        assertThat(page).contains("Problem solving\nKubernetes depth\nCommunication").contains("value=\"Networking\"");
+        var saved = admin.post("/jobs/" + setup.job + "/interview-kits", List.of(Map.entry("stageId", setup.stage),
+                Map.entry("version", "0"), Map.entry("focusAttributes", "Systems design\r\n\r\nOwnership\n"),
+                Map.entry("quizTopics", "Linux"), Map.entry("quizTopics", "Kafka"), Map.entry("quizPerTopic", "3")));
+        assertThat(saved.statusCode()).isEqualTo(302);
+        JsonNode template = setup.recruiter.get("/api/v1/jobs/" + setup.job + "/interview-kit-templates").json().get(0);
+        assertThat(names(template.path("focusAttributes"))).containsExactly("Systems design", "Ownership");
+        assertThat(names(template.path("quizTopics"))).containsExactly("Linux", "Kafka");
+        assertThat(template.path("quizPerTopic").asInt()).isEqualTo(3);
+        // the kit made before the change keeps what it had
+        JsonNode kit = setup.recruiter.get(kitPath).json();
+        assertThat(names(kit.path("focusAttributes"))).containsExactly("Problem solving", "Kubernetes depth",
+                "Communication");
+        assertThat(kit.path("quiz").size()).isEqualTo(4);
+
+        // the application's page shows the interview's badge and loads its kits' links
+        assertThat(admin.get("/applications/" + setup.application).body()).contains("data-badge=\"kit.badge.scheduled\"")
+                .contains("/applications/" + setup.application + "/interview-kits");
+        assertThat(admin.get("/applications/" + setup.application + "/interview-kits").body())
+                .contains("/interviews/" + setup.interview + "/kit").contains("Scorecards 0 of 2");
     }
 
     @Test
