@@ -79,7 +79,9 @@ class InterviewKitController {
     @GetMapping("/interviews/{interviewId}/kit")
     @PreAuthorize(Role.STAFF)
     String kit(Actor actor, @PathVariable UUID interviewId, Model page) {
-        page.addAttribute("kit", kits.kit(actor, interviewId));
+        InterviewKits.Kit kit = kits.kit(actor, interviewId);
+        page.addAttribute("kit", kit);
+        page.addAttribute("resumeHtml", kit.resume() == null ? "" : Technologies.html(kit.resume().text()));
         page.addAttribute("board", scorecards.list(actor, interviewId));
         page.addAttribute("marks", InterviewKits.Mark.values());
         page.addAttribute("ratings", Scorecards.Rating.values());

@@ -269,6 +269,14 @@ class InterviewKitTests extends ApiTest {
     }
 
     @Test
+    void theMarkedResumeIsEscapedAroundItsMarks() {
+        String text = "<b onclick=\"x\">AWS</b> & 'k8s'를";
+        assertThat(Technologies.html(Technologies.segments(text, Technologies.find(text)))).isEqualTo(
+                "&lt;b onclick=&quot;x&quot;&gt;<mark data-technology=\"AWS\">AWS</mark>&lt;/b&gt; &amp; "
+                        + "&#39;<mark data-technology=\"Kubernetes\">k8s</mark>&#39;를");
+    }
+
+    @Test
     void findingTechnologiesInATwentyPageResumeTakesWellUnderAMillisecond() {
         StringBuilder text = new StringBuilder();
         while (text.length() < 80_000) {
