@@ -189,9 +189,9 @@ final class Technologies {
     }
 
     /**
-     * The pieces as HTML: every piece's text escaped ({@code & < > " '}), the mentions in {@code <mark>} with their
-     * technology's (escaped) name. Written in one pass here rather than by the template, whose per-piece cost made a
-     * résumé with thousands of mentions the slowest part of the kit's page.
+     * The pieces as HTML: the text of every piece escaped (ampersand, angle brackets, both quotes), each mention in a
+     * mark element carrying its technology's escaped name. Written in one pass here rather than by the template, whose
+     * cost per piece made a résumé with thousands of mentions the slowest part of the kit's page.
      */
     static String html(List<Segment> segments) {
         StringBuilder html = new StringBuilder(segments.stream().mapToInt(s -> s.text().length()).sum() + 64);
