@@ -221,6 +221,26 @@ class InterviewKitTests extends ApiTest {
     }
 
     @Test
+    void theScorecardRemindersFollowTheInterviewWhenItMovesAndGoWhenItIsCalledOff() {
+        var setup = new InterviewKitFixtures(organizations.create(), jdbc, clock);
+        String base = "/api/v1/interviews/" + setup.interview;
+        var later = setup.startsAt.plus(Duration.ofDays(1));
+        assertThat(setup.recruiter.put(base + "/time", Map.of("startsAt", later, "version", 0)).status())
+                .isEqualTo(200);
+        List<Map<String, Object>> moved = jdbc.sql("""
+                select status, send_at from outbound_message
+                where event = 'SCORECARD_DUE' and starts_with(idempotency_key, ?) order by created_at, recipient""")
+                .param("interview/" + setup.interview + "/scorecard-due/").query().listOfRows();
+        assertThat(moved).extracting(row -> row.get("status")).containsExactly("CANCELLED", "CANCELLED", "QUEUED",
+                "QUEUED");
+        assertThat(((Timestamp) moved.get(2).get("send_at")).toInstant())
+                .isEqualTo(later.plus(Duration.ofMinutes(60)).plus(Duration.ofHours(24)));
+        assertThat(setup.recruiter.post(base + "/cancellation", Map.of("reason", "Position filled", "version", 1))
+                .status()).isEqualTo(200);
+        assertThat(reminders(setup.interview)).hasSize(4).allMatch(row -> row.get("status").equals("CANCELLED"));
+    }
+
+    @Test
     void aTemplateIsCheckedWhole() {
         var setup = new InterviewKitFixtures(organizations.create(), jdbc, clock);
         var refused = setup.recruiter.inLanguage("en").put("/api/v1/jobs/" + setup.job + "/interview-kit-templates/"
