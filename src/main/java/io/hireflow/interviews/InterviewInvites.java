@@ -61,11 +61,13 @@ class InterviewInvites {
     private final String from;
     private final Clock clock;
     private final TravelPolicies travel;
+    private final ScorecardReminders scorecardReminders;
 
     InterviewInvites(NotificationManagement notifications, PipelineManagement pipeline, IdentityManagement identity,
             MessageSource messages, @Value("${hireflow.notifications.from}") String from, Clock clock,
-            TravelPolicies travel) {
+            TravelPolicies travel, ScorecardReminders scorecardReminders) {
         this.travel = travel;
+        this.scorecardReminders = scorecardReminders;
         this.notifications = notifications;
         this.pipeline = pipeline;
         this.identity = identity;
@@ -86,7 +88,7 @@ class InterviewInvites {
                 Stream.of(new InterviewCalendar.Person(application.candidateName(), application.candidateEmail())),
                 interview.panel().stream().map(p -> new InterviewCalendar.Person(p.name(), p.email()))).toList();
         boolean cancel = change == Change.CANCELLED;
-        String kitLink = baseUrl + "/applications/" + interview.applicationId();
+        String kitLink = baseUrl + "/interviews/" + interview.id() + "/kit";
         String key = "interview/" + interview.id() + "/" + interview.sequence();
         Map<String, Instant> times = Map.of("interviewTime", interview.startsAt());
 
@@ -110,6 +112,8 @@ class InterviewInvites {
                             organizer, attendees, stamp)), cancel));
         }
         remind(actor, interview, application, kitLink, times);
+        scorecardReminders.schedule(actor.organizationId(), interview, application, baseUrl,
+                texts(interview, organization.defaultLocale().getLanguage(), null, null));
     }
 
     /**

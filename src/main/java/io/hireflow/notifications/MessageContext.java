@@ -145,7 +145,7 @@ class MessageContext {
         values.put("requestedFormat", "VIDEO");
         values.put("requestReason", ko ? "제주에 거주하고 있어 이동이 어렵습니다" : "I live on Jeju and cannot travel that week");
         values.put("panelRole", ko ? "그룹장" : "Group lead");
-        values.put("kitLink", "https://hireflow.example.com/applications/01234567");
+        values.put("kitLink", "https://hireflow.example.com/interviews/01234567/kit");
         values.put("cancelReason", ko ? "지원자 요청으로 다음 주로 변경" : "Moved to next week at the candidate's request");
         values.put("interviewTitle", ko ? "1차 기술면접" : "Technical interview");
         values.put("interviewTime", ko ? "2026년 12월 15일 (화) 14:00–15:30" : "Tuesday 15 December 2026, 14:00–15:30");

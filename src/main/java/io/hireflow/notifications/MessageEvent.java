@@ -39,6 +39,8 @@ public enum MessageEvent {
     REMOTE_REQUESTED("interviewTitle", "interviewTime", "requestedFormat", "requestReason"),
     /** To an interview's panel: the day before it. */
     PANEL_REMINDER("interviewTitle", "interviewTime", "interviewFormat", "interviewLocation", "panelRole", "kitLink"),
+    /** To a panelist without a scorecard, a day after the interview: a reminder to submit it, with the kit's link. */
+    SCORECARD_DUE("interviewTitle", "interviewTime", "panelRole", "kitLink"),
     /** To an interview's panel: it was called off, with the cancelling invite. */
     PANEL_CANCELLED("interviewTitle", "interviewTime", "cancelReason"),
     /** The candidate's travel claim for an in-person interview came in. */
@@ -85,7 +87,8 @@ public enum MessageEvent {
      */
     public boolean toStaff() {
         return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED || this == PANEL_INVITED
-                || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER || this == REMOTE_REQUESTED;
+                || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER || this == REMOTE_REQUESTED
+                || this == SCORECARD_DUE;
     }
 
     /** The events that go to members of staff, by name: for queries that leave them out. */

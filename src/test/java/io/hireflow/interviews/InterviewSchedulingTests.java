@@ -313,7 +313,7 @@ class InterviewSchedulingTests extends ApiTest {
                                 .format(expected.atZone(ZoneId.of("Asia/Seoul"))));
                 assertThat(event.getProperties("ATTENDEE")).hasSize(3);
                 assertThat(event.getProperty("ORGANIZER").orElseThrow().getValue()).startsWith("mailto:");
-                boolean kit = ics.replace("\r\n ", "").contains("/applications/" + application);
+                boolean kit = ics.replace("\r\n ", "").contains("/interviews/" + id + "/kit");
                 // the panel's invites link to the candidate and the kit; the candidate's never do
                 assertThat(kit).as("kit link in " + email).isEqualTo(!email.equals(candidateEmail));
             }

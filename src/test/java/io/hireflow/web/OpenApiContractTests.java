@@ -34,7 +34,9 @@ class OpenApiContractTests extends ApiTest {
                 "rescheduleInterview", "cancelInterview", "submitAssignmentScores", "getInterviewPolicy",
                 "updateInterviewPolicy", "listRemoteExceptions", "decideRemoteException", "listTravelClaims",
                 "decideTravelClaim", "getTravelClaim", "markTravelClaimPaid", "getTravelPolicy",
-                "updateTravelPolicy", "getTravelClaimBankDetails");
+                "updateTravelPolicy", "getTravelClaimBankDetails", "getInterviewKit", "submitScorecard",
+                "listScorecards", "updateInterviewKitTemplate", "listInterviewKitTemplates", "markQuizAnswer",
+                "saveInterviewNotes", "addInterviewQuestion", "revealScorecards", "decideInterview");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
