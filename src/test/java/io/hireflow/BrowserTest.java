@@ -59,8 +59,9 @@ public abstract class BrowserTest extends ApiTest {
     /** Signs in through the sign-in form, in English. */
     protected void signIn(String email, String password) {
         open("/login?lang=en");
-        browser.findElement(By.name("username")).sendKeys(email);
-        browser.findElement(By.name("password")).sendKeys(password);
+        // waits for the form, as a person would, rather than reading a page still loading
+        find("input[name=username]").sendKeys(email);
+        find("input[name=password]").sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
