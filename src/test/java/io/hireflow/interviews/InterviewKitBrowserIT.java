@@ -86,8 +86,11 @@ class InterviewKitBrowserIT extends BrowserTest {
     private void markQuestion(int index, String mark) {
         WebElement question = browser.findElements(By.cssSelector("#quiz .quiz-question")).get(index);
         question.findElement(By.cssSelector("button[data-mark=" + mark + "]")).click();
-        wait.until(driver -> mark.equals(driver.findElements(By.cssSelector("#quiz .quiz-question")).get(index)
-                .getAttribute("data-mark")));
+        // the mark is a form post: while the page comes back its elements go stale or are not there yet
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class).ignoring(IndexOutOfBoundsException.class)
+                .until(driver -> mark.equals(driver.findElements(By.cssSelector("#quiz .quiz-question")).get(index)
+                        .getAttribute("data-mark")));
     }
 
     private void rate(String attribute, String rating) {
