@@ -59,11 +59,23 @@ public abstract class BrowserTest extends ApiTest {
     /** Signs in through the sign-in form, in English. */
     protected void signIn(String email, String password) {
         open("/login?lang=en");
-        // waits for the form, as a person would, rather than reading a page still loading
+        // waits for the form, as a person would, rather than reading a page still loading; says what came instead
+        try {
+            find("input[name=username]");
+        } catch (org.openqa.selenium.TimeoutException noForm) {
+            throw new AssertionError("no sign-in form at " + browser.getCurrentUrl() + " (" + browser.getTitle()
+                    + "): " + browser.findElement(By.tagName("body")).getText(), noForm);
+        }
         find("input[name=username]").sendKeys(email);
         find("input[name=password]").sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Signs out of the candidate portal, and waits until the portal says so (the sign-out is a form post). */
+    protected void signOutOfPortal() {
+        find("#portal-sign-out").click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("sign-in")));
     }
 
     protected WebElement find(String css) {

@@ -111,7 +111,7 @@ class OnlineTestBrowserIT extends BrowserTest {
 
         // the recruiter sees the graded result: three of four
         open("/portal?lang=en");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
         signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
         open("/online-tests/" + test.path("id").asString() + "?lang=en");
         WebElement row = find("#test-results tbody tr");

@@ -68,7 +68,7 @@ class InterviewPortalBrowserIT extends BrowserTest {
         find(".pick-slot button[type=submit]").click();
         awaitText(By.cssSelector(".alert.ok"), "Your interview is booked");
         assertThat(find(".interview-format").getText()).isEqualTo("In person at Seoul HQ, 3F");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
 
         // the second sees the two left, and asks to be interviewed by video
         signInToPortal(second);
@@ -80,7 +80,7 @@ class InterviewPortalBrowserIT extends BrowserTest {
         find(".ask-remote textarea[name=reason]").sendKeys("I am abroad that week; a video call would work.");
         find(".ask-remote button[type=submit]").click();
         awaitText(By.cssSelector(".remote-request-state"), "waiting for an answer");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
 
         // a recruiter approves it on the Interviews page, with the call's link
         signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);

@@ -80,7 +80,7 @@ class CandidateJourneyBrowserIT extends BrowserTest {
         List<WebElement> mine = browser.findElements(By.cssSelector("#my-applications > li"));
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).getText()).contains("DevOps Engineer").contains("무브온 모빌리티");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
 
         // the demo candidate of the story applied to both demo organizations
         String story = "woojin.jung@example.com";
@@ -97,7 +97,7 @@ class CandidateJourneyBrowserIT extends BrowserTest {
         open.findElement(By.name("reason")).sendKeys("다른 회사 제안을 수락했습니다");
         open.findElement(By.cssSelector("form.withdraw button")).click();
         assertThat(find(".alert.ok").getText()).contains("지원을 취소했습니다");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
 
         signIn(recruiter, TestOrganizations.OPERATOR_PASSWORD);
         String job = organizations.signIn(recruiter, TestOrganizations.OPERATOR_PASSWORD)

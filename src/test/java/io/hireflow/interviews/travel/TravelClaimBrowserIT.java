@@ -72,7 +72,7 @@ class TravelClaimBrowserIT extends BrowserTest {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         awaitText(By.cssSelector(".travel-claim-state"), "Your claim: Submitted, KRW 59,800");
         assertThat(find(".travel a").getText()).isEqualTo("ktx-receipt.pdf");
-        find("#portal-sign-out").click();
+        signOutOfPortal();
 
         // the recruiter finds it in the claims, sees the receipt and the account's last four digits, approves, pays
         signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
