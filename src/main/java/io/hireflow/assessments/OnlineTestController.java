@@ -1,7 +1,6 @@
 package io.hireflow.assessments;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +29,7 @@ import io.hireflow.shared.Actor;
 import io.hireflow.shared.PublicAddress;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -84,7 +84,8 @@ class OnlineTestController {
             @RequestParam(required = false) String title, @RequestParam(required = false) String language,
             @RequestParam(required = false) Integer timeLimitMinutes,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime opensAt,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt, @RequestParam Map<String, String> all,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime closesAt,
+            @RequestParam Map<String, String> all,
             Model page, RedirectAttributes redirect, HttpServletResponse response) {
         Map<String, Integer> draws = new LinkedHashMap<>();
         Map<String, InvalidInputException.FieldProblem> problems = new LinkedHashMap<>();
@@ -150,27 +151,23 @@ class OnlineTestController {
             redirect.addFlashAttribute("notice", "onlineTests.invited");
             redirect.addFlashAttribute("noticeArgs", new Object[] {invited.invited(), invited.alreadyInvited()});
         } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/online-tests/" + testId;
     }
 
     @PostMapping("/online-tests/{onlineTestId}/pass-mark")
     @PreAuthorize(Role.DECIDING)
-    String passMark(Actor actor, @PathVariable("onlineTestId") UUID testId, @RequestParam(required = false) BigDecimal passMark,
+    String passMark(Actor actor, @PathVariable("onlineTestId") UUID testId,
+            @RequestParam(required = false) BigDecimal passMark,
             @RequestParam(defaultValue = "false") boolean announce, RedirectAttributes redirect) {
         try {
             OnlineTests.PassMarkOutcome outcome = tests.applyPassMark(actor, testId, passMark, null, announce);
             redirect.addFlashAttribute("notice", "onlineTests.moved");
             redirect.addFlashAttribute("noticeArgs", new Object[] {outcome.passed(), outcome.failed(),
                     outcome.notMoved().size()});
-        } catch (InvalidInputException refusal) {
-            redirect.addFlashAttribute("problem", refusal.problems().get(0).code());
-            redirect.addFlashAttribute("problemArgs", refusal.problems().get(0).arguments());
-        } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        } catch (InvalidInputException | ConflictException refusal) {
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/online-tests/" + testId;
     }
@@ -192,12 +189,8 @@ class OnlineTestController {
         try {
             tests.gradeEssay(actor, testId, sittingId, position, points);
             redirect.addFlashAttribute("notice", "onlineTests.essayGraded");
-        } catch (InvalidInputException refusal) {
-            redirect.addFlashAttribute("problem", refusal.problems().get(0).code());
-            redirect.addFlashAttribute("problemArgs", refusal.problems().get(0).arguments());
-        } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        } catch (InvalidInputException | ConflictException refusal) {
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/online-tests/" + testId + "/sittings/" + sittingId;
     }

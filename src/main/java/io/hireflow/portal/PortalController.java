@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -246,23 +245,14 @@ class PortalController {
         }
         List<MultipartFile> given = files == null ? List.of() : files;
         try {
-            List<Assignments.Upload> uploads = new ArrayList<>();
-            for (MultipartFile file : given) {
-                uploads.add(new Assignments.Upload(file.getOriginalFilename(), file.getBytes()));
-            }
-            applications.submitAssignment(email.get(), applicationId, link, uploads, publicAddress.of(""));
+            applications.submitAssignment(email.get(), applicationId, link,
+                    PortalForms.uploads(given, Assignments.Upload::new), publicAddress.of(""));
             redirect.addFlashAttribute("notice", "portal.assignment.submitted");
         } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("problem", "portal.assignment.refused");
-            redirect.addFlashAttribute("problemArgs", new Object[] {String.join(" ", invalid.problems().stream()
-                    .map(problem -> messages.getMessage("portal.assignment.problem", new Object[] {
-                            label(problem.field(), given, locale),
-                            messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale)},
-                            locale))
-                    .toList())});
+            PortalForms.refuse(redirect, messages, "portal.assignment.refused", "portal.assignment.problem", invalid,
+                    field -> label(field, given, locale), locale);
         } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+            PageRefusals.flash(redirect, refusal);
         } catch (IOException unreadable) {
             redirect.addFlashAttribute("problem", "portal.assignment.unreadable");
             redirect.addFlashAttribute("problemArgs", new Object[0]);
@@ -274,10 +264,8 @@ class PortalController {
     private String label(String field, List<MultipartFile> files, Locale locale) {
         if (field.startsWith("files[")) {
             int index = Integer.parseInt(field.substring(6, field.indexOf(']')));
-            List<MultipartFile> named = files.stream().filter(file -> !file.isEmpty()
-                    || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()).toList();
-            String name = index < named.size() ? named.get(index).getOriginalFilename() : null;
-            return messages.getMessage("portal.assignment.file", new Object[] {name == null ? "" : name}, locale);
+            return messages.getMessage("portal.assignment.file", new Object[] {PortalForms.fileName(files, index)},
+                    locale);
         }
         return messages.getMessage("portal.assignment.field." + field, null, field, locale);
     }

@@ -14,12 +14,13 @@ import io.hireflow.interviews.Interviews;
 import io.hireflow.interviews.RemoteExceptions;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.PublicAddress;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The candidate's interviews in the portal: picking a time from the slots offered (first come, first served), and asking
- * for an interview held in person to be remote.
+ * The candidate's interviews in the portal: picking a time from the slots offered (first come, first served), and
+ * asking for an interview held in person to be remote.
  */
 @Controller
 class PortalInterviewController {
@@ -50,12 +51,8 @@ class PortalInterviewController {
             }
             interviews.pick(email.get(), interviewId, slotId, publicAddress.of(""));
             redirect.addFlashAttribute("notice", "portal.interview.picked");
-        } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
-            redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
-        } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        } catch (InvalidInputException | ConflictException refusal) {
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/portal";
     }
@@ -70,12 +67,8 @@ class PortalInterviewController {
         try {
             remote.request(email.get(), interviewId, format, reason);
             redirect.addFlashAttribute("notice", "portal.interview.remoteAsked");
-        } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
-            redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
-        } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        } catch (InvalidInputException | ConflictException refusal) {
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/portal";
     }

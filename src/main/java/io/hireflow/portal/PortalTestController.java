@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.assessments.TestTaking;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 import io.hireflow.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,8 +71,7 @@ class PortalTestController {
         try {
             taking.start(email.get(), sittingId);
         } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", new Object[0]);
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/portal/tests/" + sittingId;
     }
@@ -111,8 +111,7 @@ class PortalTestController {
             taking.submit(email.get(), sittingId);
             redirect.addFlashAttribute("notice", "portal.test.submitted");
         } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", new Object[0]);
+            PageRefusals.flash(redirect, refusal);
         }
         return "redirect:/portal/tests/" + sittingId;
     }

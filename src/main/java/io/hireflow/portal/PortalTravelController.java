@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.hireflow.interviews.travel.TravelClaims;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
+import io.hireflow.shared.PageRefusals;
 
 /**
  * The candidate claims travel for an in-person interview: trips as rows of the form ({@code tripDate}, {@code
@@ -52,24 +53,15 @@ class PortalTravelController {
         }
         List<MultipartFile> files = receipts == null ? List.of() : receipts;
         try {
-            List<TravelClaims.Upload> uploads = new ArrayList<>();
-            for (MultipartFile file : files) {
-                uploads.add(new TravelClaims.Upload(file.getOriginalFilename(), file.getBytes()));
-            }
-            claims.submit(email.get(), interviewId, trips(request), uploads,
+            claims.submit(email.get(), interviewId, trips(request),
+                    PortalForms.uploads(files, TravelClaims.Upload::new),
                     new TravelClaims.BankDraft(accountHolder, bankName, accountNumber));
             redirect.addFlashAttribute("notice", "portal.travel.submitted");
         } catch (InvalidInputException invalid) {
-            redirect.addFlashAttribute("problem", "portal.travel.refused");
-            redirect.addFlashAttribute("problemArgs", new Object[] {String.join(" ", invalid.problems().stream()
-                    .map(problem -> messages.getMessage("portal.travel.problem", new Object[] {
-                            label(problem.field(), files, locale),
-                            messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale)},
-                            locale))
-                    .toList())});
+            PortalForms.refuse(redirect, messages, "portal.travel.refused", "portal.travel.problem", invalid,
+                    field -> label(field, files, locale), locale);
         } catch (ConflictException refusal) {
-            redirect.addFlashAttribute("problem", refusal.code());
-            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+            PageRefusals.flash(redirect, refusal);
         } catch (IOException unreadable) {
             redirect.addFlashAttribute("problem", "portal.travel.unreadable");
             redirect.addFlashAttribute("problemArgs", new Object[0]);
@@ -114,10 +106,8 @@ class PortalTravelController {
         }
         if (field.startsWith("receipts[")) {
             int index = Integer.parseInt(field.substring(9, field.indexOf(']')));
-            List<MultipartFile> named = files.stream().filter(file -> !file.isEmpty()
-                    || file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()).toList();
-            String name = index < named.size() ? named.get(index).getOriginalFilename() : null;
-            return messages.getMessage("portal.assignment.file", new Object[] {name == null ? "" : name}, locale);
+            return messages.getMessage("portal.assignment.file", new Object[] {PortalForms.fileName(files, index)},
+                    locale);
         }
         return messages.getMessage("portal.travel.field." + field, null, field, locale);
     }

@@ -50,6 +50,20 @@ public final class PageRefusals {
         page.addAttribute("problemArgs", arguments);
     }
 
+    /**
+     * For the page after a redirect, the refusal itself: its code and arguments, or an invalid input's first problem
+     * (the layout shows the problem, without its field).
+     */
+    public static void flash(RedirectAttributes redirect, HireflowException refusal) {
+        if (refusal instanceof InvalidInputException invalid && !invalid.problems().isEmpty()) {
+            redirect.addFlashAttribute("problem", invalid.problems().get(0).code());
+            redirect.addFlashAttribute("problemArgs", invalid.problems().get(0).arguments());
+        } else {
+            redirect.addFlashAttribute("problem", refusal.code());
+            redirect.addFlashAttribute("problemArgs", refusal.arguments());
+        }
+    }
+
     /** For the page after a redirect: {@code code} is a message with one argument, the refusal in words. */
     public static void flash(RedirectAttributes redirect, String code, String why) {
         redirect.addFlashAttribute("problem", code);
