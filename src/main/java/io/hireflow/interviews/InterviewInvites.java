@@ -100,20 +100,21 @@ class InterviewInvites {
                         interview.title() + " · " + organization.name(), interview.startsAt(), interview.endsAt(),
                         zone, where(interview, language), format(interview, language), null, organizer, attendees,
                         stamp)), cancel));
+        // the panel's invite is the same for every panelist, in the organization's language
+        String language = organization.defaultLocale().getLanguage();
+        Attachment panelInvite = Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
+                InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
+                interview.title() + ": " + application.candidateName(), interview.startsAt(), interview.endsAt(),
+                zone, where(interview, language), format(interview, language) + "\n" + kitLink, kitLink, organizer,
+                attendees, stamp)), cancel);
         for (Interview.Panelist member : interview.panel()) {
             notifications.tellStaff(actor.organizationId(), application, change.panel, Set.of(member.userId()),
-                    language -> texts(interview, language, member.panelRole(), kitLink), times, null,
-                    key + "/panel",
-                    Attachment.calendar(InterviewCalendar.write(new InterviewCalendar.Invite(
-                            InterviewCalendar.uid(interview.id()), interview.sequence(), cancel,
-                            interview.title() + ": " + application.candidateName(), interview.startsAt(),
-                            interview.endsAt(), zone, where(interview, organization.defaultLocale().getLanguage()),
-                            format(interview, organization.defaultLocale().getLanguage()) + "\n" + kitLink, kitLink,
-                            organizer, attendees, stamp)), cancel));
+                    each -> texts(interview, each, member.panelRole(), kitLink), times, null, key + "/panel",
+                    panelInvite);
         }
         remind(actor, interview, application, kitLink, times);
         scorecardReminders.schedule(actor.organizationId(), interview, application, baseUrl,
-                texts(interview, organization.defaultLocale().getLanguage(), null, null));
+                texts(interview, language, null, null));
     }
 
     /**
