@@ -16,6 +16,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A test in real Chromium against the whole application. Skips, saying why, only where Chromium or ChromeDriver is
@@ -70,6 +71,20 @@ public abstract class BrowserTest extends ApiTest {
         find("input[name=password]").sendKeys(password);
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /**
+     * Signs a candidate into the portal as they would: asking for a link with their email, then opening the newest
+     * link the outbox holds for them and pressing its button; on their applications.
+     */
+    protected void signInToPortal(JdbcClient jdbc, String email) {
+        open("/portal?lang=en");
+        find("#sign-in input[name=email]").sendKeys(email);
+        find("#sign-in button").click();
+        find("#link-sent");
+        open(WebSession.portalLink(jdbc, email) + "?lang=en");
+        find("#confirm-sign-in").click();
+        find("#my-applications");
     }
 
     /** Signs out of the candidate portal, and waits until the portal says so (the sign-out is a form post). */

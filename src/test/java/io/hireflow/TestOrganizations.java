@@ -34,6 +34,16 @@ public final class TestOrganizations {
             return email;
         }
 
+        /** The id of this organization's user with that email, as the admin lists them. */
+        public String userId(String email) {
+            for (var user : admin.get("/api/v1/users").json()) {
+                if (user.path("email").asString().equalsIgnoreCase(email)) {
+                    return user.path("id").asString();
+                }
+            }
+            throw new IllegalStateException("no user " + email + " in " + slug);
+        }
+
         /** A new user of this organization with the given roles, signed in through an API token. */
         public ApiClient user(String... roles) {
             return organizations.signIn(userEmail(roles), PASSWORD);

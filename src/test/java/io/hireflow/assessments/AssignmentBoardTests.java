@@ -3,7 +3,6 @@ package io.hireflow.assessments;
 import static io.hireflow.assessments.AssignmentFixtures.inAssignmentStage;
 import static io.hireflow.assessments.AssignmentFixtures.job;
 import static io.hireflow.assessments.AssignmentFixtures.released;
-import static io.hireflow.assessments.AssignmentFixtures.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -48,7 +47,7 @@ class AssignmentBoardTests extends ApiTest {
         ApiClient recruiter = organizations.signIn(recruiterEmail, TestOrganizations.PASSWORD);
         String reviewerEmail = tenant.userEmail("INTERVIEWER");
         String jobId = job(recruiter, "Board", "LINK", "ACCEPT_MARKED_LATE",
-                List.of(userId(jdbc, tenant, reviewerEmail)));
+                List.of(tenant.userId(reviewerEmail)));
         OrganizationId organization = new OrganizationId(UUID.fromString(tenant.id()));
         ZoneId seoul = ZoneId.of("Asia/Seoul");
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
-import io.hireflow.TestOrganizations.Tenant;
+import io.hireflow.TestJobs;
 import io.hireflow.WebSession;
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +31,7 @@ final class AssignmentFixtures {
         var job = recruiter.post("/api/v1/jobs", Map.of("title", title, "employmentType", "FULL_TIME"));
         assertThat(job.status()).as(job.body()).isEqualTo(201);
         var template = recruiter.post("/api/v1/jobs/" + job.text("id") + "/assignment-templates", Map.of(
-                "stageId", stage(job.json(), "ASSIGNMENT"), "title", title + " drill", "instructions",
+                "stageId", TestJobs.stage(job.json(), "ASSIGNMENT"), "title", title + " drill", "instructions",
                 "Find the lag.", "resourceUrl", "https://github.com/moveon/lag-drill", "durationHours", 48,
                 "submission", submission, "latePolicy", latePolicy, "reviewerIds", reviewerIds, "criteria", RUBRIC));
         assertThat(template.status()).as(template.body()).isEqualTo(201);
@@ -40,14 +40,7 @@ final class AssignmentFixtures {
 
     /** A new application to the job, moved on to its assignment stage; answers its id. */
     static String inAssignmentStage(ApiClient recruiter, String jobId, String name, String email) {
-        var application = recruiter.post("/api/v1/applications", Map.of("jobId", jobId,
-                "candidate", Map.of("name", name, "email", email)));
-        assertThat(application.status()).as(application.body()).isEqualTo(201);
-        String id = application.text("id");
-        var moved = recruiter.post("/api/v1/applications/" + id + "/transitions", Map.of("action", "ADVANCE",
-                "version", 0));
-        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-        return id;
+        return TestJobs.advanced(recruiter, jobId, Map.of("name", name, "email", email));
     }
 
     /** An application in the job's assignment stage whose assignment was released (its message sent). */
@@ -65,20 +58,6 @@ final class AssignmentFixtures {
         WebSession browser = WebSession.portal(port, jdbc, email);
         browser.get("/portal");
         return browser;
-    }
-
-    static String stage(JsonNode job, String kind) {
-        for (JsonNode stage : job.path("stages")) {
-            if (stage.path("kind").asString().equals(kind)) {
-                return stage.path("id").asString();
-            }
-        }
-        throw new AssertionError("the default pipeline has no " + kind + " stage");
-    }
-
-    static String userId(JdbcClient jdbc, Tenant tenant, String email) {
-        return jdbc.sql("select id from staff_user where email = ? and organization_id = ?")
-                .params(email, UUID.fromString(tenant.id())).query(UUID.class).single().toString();
     }
 
     static JsonNode assignment(ApiClient staff, String applicationId) {

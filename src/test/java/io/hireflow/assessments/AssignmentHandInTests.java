@@ -4,7 +4,6 @@ import static io.hireflow.assessments.AssignmentFixtures.assignment;
 import static io.hireflow.assessments.AssignmentFixtures.job;
 import static io.hireflow.assessments.AssignmentFixtures.portal;
 import static io.hireflow.assessments.AssignmentFixtures.released;
-import static io.hireflow.assessments.AssignmentFixtures.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ class AssignmentHandInTests extends ApiTest {
         String recruiterEmail = tenant.userEmail("RECRUITER");
         ApiClient recruiter = organizations.signIn(recruiterEmail, TestOrganizations.PASSWORD);
         String reviewerEmail = tenant.userEmail("INTERVIEWER");
-        String jobId = job(recruiter, "Platform", "FILES", "REFUSE", List.of(userId(jdbc, tenant, reviewerEmail)));
+        String jobId = job(recruiter, "Platform", "FILES", "REFUSE", List.of(tenant.userId(reviewerEmail)));
         String email = "files-" + UUID.randomUUID() + "@example.com";
         String id = released(recruiter, jdbc, jobId, "Lee Files", email);
 

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.WebSession;
@@ -32,7 +33,7 @@ class AssignmentPagesTests extends ApiTest {
         ApiClient recruiter = tenant.user("RECRUITER");
         var job = recruiter.post("/api/v1/jobs", Map.of("title", "SRE", "employmentType", "FULL_TIME"));
         String jobId = job.text("id");
-        String stage = AssignmentFixtures.stage(job.json(), "ASSIGNMENT");
+        String stage = TestJobs.stage(job.json(), "ASSIGNMENT");
         WebSession staff = new WebSession(port);
         staff.signIn(tenant.adminEmail(), TestOrganizations.PASSWORD);
         String page = "/jobs/" + jobId + "/assignments";

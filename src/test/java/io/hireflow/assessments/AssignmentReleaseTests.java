@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.notifications.Promises;
 import io.hireflow.shared.OrganizationId;
@@ -38,7 +39,7 @@ class AssignmentReleaseTests extends ApiTest {
         ApiClient recruiter = tenant.user("RECRUITER");
         var job = recruiter.post("/api/v1/jobs", Map.of("title", "SRE", "employmentType", "FULL_TIME"));
         String jobId = job.text("id");
-        String assignmentStage = stage(job.json(), "ASSIGNMENT");
+        String assignmentStage = TestJobs.stage(job.json(), "ASSIGNMENT");
         var template = recruiter.post("/api/v1/jobs/" + jobId + "/assignment-templates", Map.of("stageId",
                 assignmentStage, "title", "Kafka lag drill", "instructions", "Find the lag and fix it.",
                 "resourceUrl", "https://github.com/moveon/lag-drill", "durationHours", 72, "submission", "LINK",
@@ -142,14 +143,5 @@ class AssignmentReleaseTests extends ApiTest {
         var moved = recruiter.post("/api/v1/applications/" + applicationId + "/transitions",
                 Map.of("action", "ADVANCE", "version", version));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
-    }
-
-    private static String stage(JsonNode job, String kind) {
-        for (JsonNode stage : job.path("stages")) {
-            if (stage.path("kind").asString().equals(kind)) {
-                return stage.path("id").asString();
-            }
-        }
-        throw new AssertionError("the default pipeline has no " + kind + " stage");
     }
 }

@@ -3,7 +3,6 @@ package io.hireflow.assessments;
 import static io.hireflow.assessments.AssignmentFixtures.assignment;
 import static io.hireflow.assessments.AssignmentFixtures.job;
 import static io.hireflow.assessments.AssignmentFixtures.released;
-import static io.hireflow.assessments.AssignmentFixtures.userId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -44,8 +43,8 @@ class AssignmentReviewTests extends ApiTest {
         String emailB = tenant.userEmail("HIRING_MANAGER");
         ApiClient reviewerA = organizations.signIn(emailA, TestOrganizations.PASSWORD);
         ApiClient reviewerB = organizations.signIn(emailB, TestOrganizations.PASSWORD);
-        String a = userId(jdbc, tenant, emailA);
-        String b = userId(jdbc, tenant, emailB);
+        String a = tenant.userId(emailA);
+        String b = tenant.userId(emailB);
         String jobId = job(recruiter, "SRE", "LINK", "REFUSE", List.of(a, b));
         String id = released(recruiter, jdbc, jobId, "Choi Review", "review-" + UUID.randomUUID() + "@example.com");
         JsonNode rubric = recruiter.get("/api/v1/jobs/" + jobId + "/assignment-templates").json().get(0)
@@ -167,7 +166,7 @@ class AssignmentReviewTests extends ApiTest {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
         String email = tenant.userEmail("INTERVIEWER");
-        String jobId = job(recruiter, "DBA", "LINK", "REFUSE", List.of(userId(jdbc, tenant, email)));
+        String jobId = job(recruiter, "DBA", "LINK", "REFUSE", List.of(tenant.userId(email)));
         String id = released(recruiter, jdbc, jobId, "Han Page", "page-" + UUID.randomUUID() + "@example.com");
         assignments.submit(new OrganizationId(UUID.fromString(tenant.id())), UUID.fromString(id),
                 "https://github.com/han/drill", List.of(), "http://localhost:" + port);

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations.Tenant;
 import tools.jackson.databind.JsonNode;
 
@@ -29,9 +30,9 @@ class AssignmentTemplateTests extends ApiTest {
         var job = recruiter.post("/api/v1/jobs", Map.of("title", "DevOps Engineer", "employmentType",
                 "FULL_TIME"));
         String jobId = job.text("id");
-        String assignment = stage(job.json(), "ASSIGNMENT");
-        String review = stage(job.json(), "REVIEW");
-        String reviewer = userId(tenant, tenant.userEmail("INTERVIEWER"));
+        String assignment = TestJobs.stage(job.json(), "ASSIGNMENT");
+        String review = TestJobs.stage(job.json(), "REVIEW");
+        String reviewer = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String path = "/api/v1/jobs/" + jobId + "/assignment-templates";
 
         Map<String, Object> template = new HashMap<>(Map.of("stageId", assignment, "title", "Kafka 파이프라인 과제",
@@ -58,7 +59,7 @@ class AssignmentTemplateTests extends ApiTest {
         refused(recruiter, path, template, "criteria", List.of(Map.of("name", "Style", "maxScore", 0)),
                 "must be 1 to 100 points");
         Tenant other = organizations.create();
-        refused(recruiter, path, template, "reviewerIds", List.of(userId(other, other.adminEmail())),
+        refused(recruiter, path, template, "reviewerIds", List.of(other.userId(other.adminEmail())),
                 "is not an active member");
         refused(recruiter, path, template, "title", " ", "is required");
         assertThat(jdbc.sql("select count(*) from assignment_template where job_id = ?")
@@ -93,19 +94,5 @@ class AssignmentTemplateTests extends ApiTest {
         // 400, not 409: each field is checked before the stage's existing template is found
         assertThat(answer.status()).as(field + ": " + answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains(message);
-    }
-
-    private static String stage(JsonNode job, String kind) {
-        for (JsonNode stage : job.path("stages")) {
-            if (stage.path("kind").asString().equals(kind)) {
-                return stage.path("id").asString();
-            }
-        }
-        throw new AssertionError("the default pipeline has no " + kind + " stage");
-    }
-
-    private String userId(Tenant tenant, String email) {
-        return jdbc.sql("select id from staff_user where email = ? and organization_id = ?")
-                .params(email, UUID.fromString(tenant.id())).query(UUID.class).single().toString();
     }
 }

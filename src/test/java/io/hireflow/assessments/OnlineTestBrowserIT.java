@@ -17,9 +17,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.BrowserTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
-import io.hireflow.WebSession;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,14 +38,10 @@ class OnlineTestBrowserIT extends BrowserTest {
     void aCandidateTakesTheTestAcrossAReloadAndTheRecruiterSeesTheGrade() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Cloud engineer", "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Online test", "kind", "ONLINE_TEST"),
-                        Map.of("name", "Interview", "kind", "INTERVIEW"), Map.of("name", "Hired", "kind", "HIRED"))));
-        String stage = null;
-        for (JsonNode s : job.json().path("stages")) {
-            stage = s.path("kind").asString().equals("ONLINE_TEST") ? s.path("id").asString() : stage;
-        }
+        JsonNode job = TestJobs.job(recruiter, "Cloud engineer", "Screening:REVIEW", "Online test:ONLINE_TEST",
+                "Interview:INTERVIEW", "Hired:HIRED");
+        String jobId = job.path("id").asString();
+        String stage = TestJobs.stage(job, "ONLINE_TEST");
         List<UUID> questions = new java.util.ArrayList<>();
         for (String kind : List.of("SINGLE_CHOICE", "SINGLE_CHOICE", "SHORT_ANSWER", "MULTIPLE_CHOICE")) {
             questions.add(jdbc.sql("""
@@ -55,14 +51,14 @@ class OnlineTestBrowserIT extends BrowserTest {
                     .params(UUID.fromString(tenant.id()), kind, questions.toArray(UUID[]::new))
                     .query(UUID.class).single());
         }
-        var made = recruiter.post("/api/v1/jobs/" + job.text("id") + "/online-tests", Map.of("stageId", stage,
+        var made = recruiter.post("/api/v1/jobs/" + jobId + "/online-tests", Map.of("stageId", stage,
                 "title", "Cloud basics", "language", "en", "timeLimitMinutes", 30, "opensAt", clock.instant(),
                 "closesAt", clock.instant().plus(Duration.ofDays(1)), "questions",
                 questions.stream().map(id -> Map.of("questionId", id)).toList()));
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         JsonNode test = made.json();
         String email = "taker-" + UUID.randomUUID() + "@example.com";
-        String application = recruiter.post("/api/v1/applications", Map.of("jobId", job.text("id"), "candidate",
+        String application = recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
                 Map.of("name", "Yuna Seo", "email", email))).text("id");
         recruiter.post("/api/v1/applications/" + application + "/transitions", Map.of("action", "ADVANCE",
                 "version", 0));
@@ -70,12 +66,7 @@ class OnlineTestBrowserIT extends BrowserTest {
                 .json().path("invited").asInt()).isEqualTo(1);
 
         // the candidate signs in with the emailed link and starts the test
-        open("/portal?lang=en");
-        find("#sign-in input[name=email]").sendKeys(email);
-        find("#sign-in button").click();
-        find("#link-sent");
-        open(WebSession.portalLink(jdbc, email));
-        find("#confirm-sign-in").click();
+        signInToPortal(jdbc, email);
         find(".open-test").click();
         find("#start-test").click();
         find(".test-clock");

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.WebSession;
@@ -42,7 +43,7 @@ class OnlineTestTests extends ApiTest {
         ApiClient recruiter = tenant.user("RECRUITER");
         JsonNode job = job(recruiter, "Platform engineer");
         String jobId = job.path("id").asString();
-        String stage = stage(job, "ONLINE_TEST");
+        String stage = TestJobs.stage(job, "ONLINE_TEST");
         String path = "/api/v1/jobs/" + jobId + "/online-tests";
         Instant opens = clock.instant();
         Instant closes = opens.plus(Duration.ofDays(2));
@@ -63,7 +64,7 @@ class OnlineTestTests extends ApiTest {
                 "timeLimitMinutes", 30, "opensAt", opens, "closesAt", closes,
                 "randomByTopic", List.of(Map.of("topic", "Kubernetes", "count", 50)))), "randomByTopic[0].count",
                 "topic \\\"Kubernetes\\\" has only 4 questions in en");
-        assertRefused(recruiter.post(path, Map.of("stageId", stage(job, "REVIEW"), "title", "Wrong stage",
+        assertRefused(recruiter.post(path, Map.of("stageId", TestJobs.stage(job, "REVIEW"), "title", "Wrong stage",
                 "language", "en", "timeLimitMinutes", 0, "opensAt", opens, "closesAt", closes,
                 "questions", List.of(Map.of("questionId", choice)))), "stageId", "which is not an online-test stage");
         assertRefused(recruiter.post(path, Map.of("stageId", stage, "title", "Long", "language", "en",
@@ -110,7 +111,7 @@ class OnlineTestTests extends ApiTest {
         UUID shortAnswer = question(tenant, "SHORT_ANSWER", "en");
         UUID essay = question(tenant, "ESSAY", "en");
         var made = recruiter.post("/api/v1/jobs/" + jobId + "/online-tests", Map.of("stageId",
-                stage(job, "ONLINE_TEST"), "title", "SRE screen", "language", "en", "timeLimitMinutes", 45,
+                TestJobs.stage(job, "ONLINE_TEST"), "title", "SRE screen", "language", "en", "timeLimitMinutes", 45,
                 // opened an hour ago, so that closing it a second ago below leaves a window
                 "opensAt", clock.instant().minus(Duration.ofHours(1)),
                 "closesAt", clock.instant().plus(Duration.ofDays(1)),
@@ -237,7 +238,7 @@ class OnlineTestTests extends ApiTest {
         assertThat(moved.json().path("passed").asInt()).isEqualTo(1);
         assertThat(moved.json().path("failed").asInt()).isEqualTo(2);
         assertThat(moved.json().path("announcementId").isNull()).isFalse();
-        assertThat(application(recruiter, best).path("stageId").asString()).isEqualTo(stage(job, "INTERVIEW"));
+        assertThat(application(recruiter, best).path("stageId").asString()).isEqualTo(TestJobs.stage(job, "INTERVIEW"));
         assertThat(application(recruiter, late).path("status").asString()).isEqualTo("REJECTED");
         assertThat(application(recruiter, absent).path("status").asString()).isEqualTo("REJECTED");
         assertThat(application(recruiter, elsewhere).path("status").asString()).isEqualTo("ACTIVE");
@@ -265,14 +266,14 @@ class OnlineTestTests extends ApiTest {
         String path = "/jobs/" + job.path("id").asString() + "/online-tests";
         assertThat(staff.get(path + "?lang=en").body()).contains("Build a test from the question bank")
                 .contains("Kubernetes (8)");
-        var refused = staff.post(path + "?lang=en", Map.of("stageId", stage(job, "ONLINE_TEST"), "title",
+        var refused = staff.post(path + "?lang=en", Map.of("stageId", TestJobs.stage(job, "ONLINE_TEST"), "title",
                 "Backwards window", "language", "en", "timeLimitMinutes", "30", "opensAt", "2030-01-02T10:00",
                 "closesAt", "2030-01-01T10:00"));
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("the window would end before it starts").contains("Backwards window")
                 .contains("a test needs at least one question");
         assertThat(count("online_test", tenant)).isZero();
-        var made = staff.post(path + "?lang=en", Map.of("stageId", stage(job, "ONLINE_TEST"), "title", "Kafka quiz",
+        var made = staff.post(path + "?lang=en", Map.of("stageId", TestJobs.stage(job, "ONLINE_TEST"), "title", "Kafka quiz",
                 "language", "ko", "timeLimitMinutes", "20", "opensAt", "2030-01-01T10:00",
                 "closesAt", "2030-01-02T10:00", "draw.Kafka", "3"));
         assertThat(made.statusCode()).as(made.body()).isEqualTo(302);
@@ -282,30 +283,12 @@ class OnlineTestTests extends ApiTest {
     }
 
     private static JsonNode job(ApiClient recruiter, String title) {
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", title, "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Online test", "kind", "ONLINE_TEST"),
-                        Map.of("name", "Interview", "kind", "INTERVIEW"),
-                        Map.of("name", "Offer", "kind", "OFFER"), Map.of("name", "Hired", "kind", "HIRED"))));
-        assertThat(job.status()).as(job.body()).isEqualTo(201);
-        return job.json();
-    }
-
-    private static String stage(JsonNode job, String kind) {
-        for (JsonNode stage : job.path("stages")) {
-            if (stage.path("kind").asString().equals(kind)) {
-                return stage.path("id").asString();
-            }
-        }
-        throw new AssertionError("no " + kind + " stage");
+        return TestJobs.job(recruiter, title, "Screening:REVIEW", "Online test:ONLINE_TEST", "Interview:INTERVIEW",
+                "Offer:OFFER", "Hired:HIRED");
     }
 
     private static String inTestStage(ApiClient recruiter, String jobId, String name, String email) {
-        String id = recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
-                Map.of("name", name, "email", email))).text("id");
-        assertThat(recruiter.post("/api/v1/applications/" + id + "/transitions", Map.of("action", "ADVANCE",
-                "version", 0)).status()).isEqualTo(200);
-        return id;
+        return TestJobs.advanced(recruiter, jobId, Map.of("name", name, "email", email));
     }
 
     private UUID question(Tenant tenant, String kind, String language) {

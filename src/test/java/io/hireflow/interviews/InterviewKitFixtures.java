@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations.Tenant;
 
 /**
@@ -48,24 +49,17 @@ final class InterviewKitFixtures {
         this.recruiter = tenant.user("RECRUITER");
         this.firstEmail = tenant.userEmail("INTERVIEWER");
         this.secondEmail = tenant.userEmail("INTERVIEWER");
-        this.first = userId(jdbc, firstEmail);
-        this.second = userId(jdbc, secondEmail);
-        var created = recruiter.post("/api/v1/jobs", Map.of("title", "Platform engineer", "employmentType",
-                "FULL_TIME", "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Technical interview", "kind", "INTERVIEW"),
-                        Map.of("name", "Offer", "kind", "OFFER"), Map.of("name", "Hired", "kind", "HIRED"))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        this.job = created.text("id");
-        this.stage = created.json().path("stages").get(1).path("id").asString();
+        this.first = UUID.fromString(tenant.userId(firstEmail));
+        this.second = UUID.fromString(tenant.userId(secondEmail));
+        var created = TestJobs.job(recruiter, "Platform engineer", TestJobs.INTERVIEW_PIPELINE);
+        this.job = created.path("id").asString();
+        this.stage = TestJobs.stage(created, "INTERVIEW");
         var template = recruiter.put("/api/v1/jobs/" + job + "/interview-kit-templates/" + stage, Map.of(
                 "focusAttributes", List.of("Problem solving", "Kubernetes depth", "Communication"),
                 "quizTopics", List.of("Kubernetes", "AWS"), "quizPerTopic", 2));
         assertThat(template.status()).as(template.body()).isEqualTo(200);
         this.candidateEmail = "kit-" + UUID.randomUUID() + "@example.com";
-        this.application = recruiter.post("/api/v1/applications", Map.of("jobId", job, "candidate",
-                Map.of("name", "김하늘", "email", candidateEmail))).text("id");
-        assertThat(recruiter.post("/api/v1/applications/" + application + "/transitions", Map.of("action", "ADVANCE",
-                "version", 0)).status()).isEqualTo(200);
+        this.application = TestJobs.advanced(recruiter, job, Map.of("name", "김하늘", "email", candidateEmail));
         jdbc.sql("""
                 insert into candidate_document (id, organization_id, candidate_id, application_id, kind, original_name,
                     media_type, size_bytes, sha256, content, text_status, text, created_at)
@@ -87,9 +81,5 @@ final class InterviewKitFixtures {
         jdbc.sql("update interview set starts_at = ? where id = ?")
                 .params(Timestamp.from(clock.instant().minus(Duration.ofHours(1))), UUID.fromString(interview))
                 .update();
-    }
-
-    static UUID userId(JdbcClient jdbc, String email) {
-        return jdbc.sql("select id from staff_user where email = ?").param(email).query(UUID.class).single();
     }
 }

@@ -18,9 +18,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.BrowserTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
-import io.hireflow.WebSession;
 
 /**
  * In Chromium: two candidates are offered the same three times; the first picks one, which the second no longer sees;
@@ -39,17 +39,15 @@ class InterviewPortalBrowserIT extends BrowserTest {
     void candidatesPickFromTheSameSlotsAndARemoteRequestIsApproved() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = jdbc.sql("select id from staff_user where email = ?").param(tenant.userEmail("INTERVIEWER"))
-                .query(UUID.class).single().toString();
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Cloud engineer", "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Interview", "kind", "INTERVIEW"), Map.of("name", "Hired", "kind", "HIRED"))));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
+        String jobId = TestJobs.job(recruiter, "Cloud engineer", "Screening:REVIEW", "Interview:INTERVIEW",
+                "Hired:HIRED").path("id").asString();
         Instant day = clock.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(1));
         List<Instant> slots = List.of(day, day.plus(Duration.ofHours(2)), day.plus(Duration.ofHours(4)));
         String first = "first-" + UUID.randomUUID() + "@example.com";
         String second = "second-" + UUID.randomUUID() + "@example.com";
         for (String email : List.of(first, second)) {
-            String application = recruiter.post("/api/v1/applications", Map.of("jobId", job.text("id"),
+            String application = recruiter.post("/api/v1/applications", Map.of("jobId", jobId,
                     "candidate", Map.of("name", email.startsWith("first") ? "Mina Han" : "Joon Park", "email",
                             email))).text("id");
             recruiter.post("/api/v1/applications/" + application + "/transitions", Map.of("action", "ADVANCE",
@@ -61,7 +59,7 @@ class InterviewPortalBrowserIT extends BrowserTest {
         }
 
         // the first candidate sees three times and takes the middle one
-        signInToPortal(first);
+        signInToPortal(jdbc, first);
         List<WebElement> times = browser.findElements(By.cssSelector(".pick-slot input[name=slotId]"));
         assertThat(times).hasSize(3);
         times.get(1).click();
@@ -71,7 +69,7 @@ class InterviewPortalBrowserIT extends BrowserTest {
         signOutOfPortal();
 
         // the second sees the two left, and asks to be interviewed by video
-        signInToPortal(second);
+        signInToPortal(jdbc, second);
         assertThat(browser.findElements(By.cssSelector(".pick-slot input[name=slotId]"))).hasSize(2);
         browser.findElements(By.cssSelector(".pick-slot input[name=slotId]")).get(0).click();
         find(".pick-slot button[type=submit]").click();
@@ -92,22 +90,12 @@ class InterviewPortalBrowserIT extends BrowserTest {
 
         // the candidate's portal and invite now say video
         open("/portal?lang=en");
-        signInToPortal(second);
+        signInToPortal(jdbc, second);
         assertThat(find(".interview-format").getText()).isEqualTo("By video call: https://meet.example.com/joon");
         assertThat(find(".remote-request-state").getText()).contains("was approved");
         String invite = jdbc.sql("""
                 select attachment_content from outbound_message where event = 'INTERVIEW_UPDATED' and recipient = ?""")
                 .param(second).query(String.class).single().replace("\r\n ", "");
         assertThat(invite).contains("SEQUENCE:1").contains("https://meet.example.com/joon");
-    }
-
-    private void signInToPortal(String email) {
-        open("/portal?lang=en");
-        find("#sign-in input[name=email]").sendKeys(email);
-        find("#sign-in button").click();
-        find("#link-sent");
-        open(WebSession.portalLink(jdbc, email) + "?lang=en");
-        find("#confirm-sign-in").click();
-        find("#my-applications");
     }
 }

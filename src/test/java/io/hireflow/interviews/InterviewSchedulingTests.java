@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.shared.ConflictException;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -52,8 +53,8 @@ class InterviewSchedulingTests extends ApiTest {
     void badInputIsRefusedWithItsReasonAndAnInterviewerIsNeverInTwoInterviewsAtOnce() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
-        String hr = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
+        String hr = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         String first = inInterview(recruiter, job, "first");
         Instant tomorrow = clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
@@ -122,7 +123,7 @@ class InterviewSchedulingTests extends ApiTest {
     void twoInterviewsForOneInterviewerScheduledAtTheSameMomentCannotBothLand() throws Exception {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant at = clock.instant().plus(Duration.ofDays(3)).truncatedTo(ChronoUnit.HOURS);
         List<Callable<Integer>> attempts = new ArrayList<>();
@@ -149,7 +150,7 @@ class InterviewSchedulingTests extends ApiTest {
     void slotsAreFirstComeFirstServedBetweenCandidates() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant day = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
         List<Instant> slots = List.of(day, day.plus(Duration.ofHours(2)), day.plus(Duration.ofHours(4)));
@@ -192,7 +193,7 @@ class InterviewSchedulingTests extends ApiTest {
     void theCandidateIsToldOfTheTimesOfferedAndPicksOneInThePortal() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant day = clock.instant().plus(Duration.ofDays(6)).truncatedTo(ChronoUnit.HOURS);
         String email = "picker-" + UUID.randomUUID() + "@example.com";
@@ -276,8 +277,8 @@ class InterviewSchedulingTests extends ApiTest {
         Instant start = clock.instant().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
         var scheduled = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title",
                 "Technical interview", "durationMinutes", 90, "location", "Seoul HQ, 3F meeting room",
-                "startsAt", start, "panel", List.of(Map.of("userId", userId(leadEmail), "role", "Group lead"),
-                        Map.of("userId", userId(hrEmail), "role", "HR"))));
+                "startsAt", start, "panel", List.of(Map.of("userId", tenant.userId(leadEmail), "role", "Group lead"),
+                        Map.of("userId", tenant.userId(hrEmail), "role", "HR"))));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
         String id = scheduled.text("id");
         recruiter.put("/api/v1/interviews/" + id + "/time", Map.of("startsAt", start.plus(Duration.ofDays(1)),
@@ -351,7 +352,7 @@ class InterviewSchedulingTests extends ApiTest {
         Instant start = Instant.parse("2026-12-16T01:00:00Z");
         var scheduled = recruiter.post("/api/v1/applications/" + application + "/interviews", Map.of("title",
                 "Tech", "durationMinutes", 60, "location", "HQ", "startsAt", start,
-                "panel", List.of(Map.of("userId", userId(abroadEmail), "role", "Lead"))));
+                "panel", List.of(Map.of("userId", tenant.userId(abroadEmail), "role", "Lead"))));
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
         String invite = jdbc.sql("select body_text from outbound_message where event = 'PANEL_INVITED' and recipient = ?")
                 .param(abroadEmail).query(String.class).single();
@@ -365,7 +366,7 @@ class InterviewSchedulingTests extends ApiTest {
     void theApplicationsInterviewsPageSchedulesMovesAndCancels() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         String application = inInterview(recruiter, job, "pages");
         io.hireflow.WebSession staff = new io.hireflow.WebSession(port);
@@ -411,27 +412,13 @@ class InterviewSchedulingTests extends ApiTest {
     }
 
     private static String job(ApiClient recruiter) {
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Platform engineer", "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Technical interview", "kind", "INTERVIEW"),
-                        Map.of("name", "Offer", "kind", "OFFER"), Map.of("name", "Hired", "kind", "HIRED"))));
-        assertThat(job.status()).as(job.body()).isEqualTo(201);
-        return job.text("id");
+        return TestJobs.job(recruiter, "Platform engineer", TestJobs.INTERVIEW_PIPELINE).path("id").asString();
     }
 
     private static String inInterview(ApiClient recruiter, String job, String who) {
         String email = who.contains("@") ? who : who + "-" + UUID.randomUUID() + "@example.com";
-        String id = recruiter.post("/api/v1/applications", Map.of("jobId", job, "candidate",
-                Map.of("name", "Candidate " + who.substring(0, Math.min(8, who.length())), "email", email)))
-                .text("id");
-        assertThat(recruiter.post("/api/v1/applications/" + id + "/transitions", Map.of("action", "ADVANCE",
-                "version", 0)).status()).isEqualTo(200);
-        return id;
-    }
-
-    private String userId(String email) {
-        return jdbc.sql("select id from staff_user where email = ?").param(email).query(UUID.class).single()
-                .toString();
+        return TestJobs.advanced(recruiter, job, Map.of("name", "Candidate " + who.substring(0, Math.min(8,
+                who.length())), "email", email));
     }
 
     private static void assertRefused(ApiClient.Response answer, String field, String message) {

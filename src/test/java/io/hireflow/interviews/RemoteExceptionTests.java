@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.WebSession;
 
@@ -37,13 +38,11 @@ class RemoteExceptionTests extends ApiTest {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
         String recruiterEmail = tenant.userEmail("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "SRE", "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Interview", "kind", "INTERVIEW"), Map.of("name", "Hired", "kind", "HIRED"))));
-        String jobId = job.text("id");
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
+        String jobId = TestJobs.job(recruiter, "SRE", "Screening:REVIEW", "Interview:INTERVIEW", "Hired:HIRED")
+                .path("id").asString();
         assertThat(recruiter.put("/api/v1/jobs/" + jobId + "/team", Map.of("recruiters",
-                List.of(userId(recruiterEmail)), "hiringManagers", List.of(), "interviewers", List.of(lead)))
+                List.of(tenant.userId(recruiterEmail)), "hiringManagers", List.of(), "interviewers", List.of(lead)))
                 .status()).isEqualTo(200);
         String email = "jeju-" + UUID.randomUUID() + "@example.com";
         String application = recruiter.post("/api/v1/applications", Map.of("jobId", jobId, "candidate",
@@ -107,10 +106,5 @@ class RemoteExceptionTests extends ApiTest {
                 "note", "No")).status()).isEqualTo(409);
         assertThat(portal.get("/portal?lang=en").body()).contains("By video call: https://meet.example.com/jeju")
                 .contains("was approved");
-    }
-
-    private String userId(String email) {
-        return jdbc.sql("select id from staff_user where email = ?").param(email).query(UUID.class).single()
-                .toString();
     }
 }

@@ -24,7 +24,6 @@ import io.hireflow.ApiClient;
 import io.hireflow.BrowserTest;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
-import io.hireflow.WebSession;
 import io.hireflow.candidates.DocumentFixtures;
 
 /**
@@ -46,8 +45,7 @@ class TravelClaimBrowserIT extends BrowserTest {
     void aClaimWithAReceiptIsSubmittedApprovedAndPaid() throws Exception {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = jdbc.sql("select id from staff_user where email = ?").param(tenant.userEmail("INTERVIEWER"))
-                .query(UUID.class).single().toString();
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         Instant at = clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
         TravelClaimTests.Candidate candidate = TravelClaimTests.candidate(recruiter, TravelClaimTests.job(recruiter),
                 "부산 해운대구");
@@ -56,7 +54,7 @@ class TravelClaimBrowserIT extends BrowserTest {
         Files.write(receipt, DocumentFixtures.minimalPdf());
 
         // the candidate signs into the portal and finds travel supported for the interview
-        portalSignIn(candidate.email());
+        signInToPortal(jdbc, candidate.email());
         assertThat(find(".travel-supported").getText()).contains("KTX/SRT train").contains("150,000");
         WebElement form = find("form.travel-claim-form");
         WebElement date = form.findElements(By.name("tripDate")).get(0);
@@ -89,18 +87,8 @@ class TravelClaimBrowserIT extends BrowserTest {
                 .param(UUID.fromString(interview)).query(Boolean.class).single()).isTrue();
 
         // the candidate sees it paid
-        portalSignIn(candidate.email());
+        signInToPortal(jdbc, candidate.email());
         awaitText(By.cssSelector(".travel-claim-state"), "Your claim: Paid, KRW 59,800");
         assertThat(find(".travel-paid-on").getText()).startsWith("Paid on ");
-    }
-
-    private void portalSignIn(String email) {
-        open("/portal?lang=en");
-        find("#sign-in input[name=email]").sendKeys(email);
-        find("#sign-in button").click();
-        find("#link-sent");
-        open(WebSession.portalLink(jdbc, email));
-        find("#confirm-sign-in").click();
-        find("#my-applications");
     }
 }

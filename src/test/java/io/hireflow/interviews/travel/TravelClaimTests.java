@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.hireflow.ApiClient;
 import io.hireflow.ApiTest;
+import io.hireflow.TestJobs;
 import io.hireflow.TestOrganizations;
 import io.hireflow.TestOrganizations.Tenant;
 import io.hireflow.WebSession;
@@ -47,7 +48,7 @@ class TravelClaimTests extends ApiTest {
     void eligibilityFollowsThePolicyAndTheInviteSaysSo() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant at = tomorrow();
 
@@ -124,7 +125,7 @@ class TravelClaimTests extends ApiTest {
     void aClaimIsSubmittedApprovedAndPaidAndTheBankDetailsAreEncryptedThenDeleted() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant at = tomorrow();
         Candidate candidate = candidate(recruiter, job, "부산");
@@ -227,7 +228,7 @@ class TravelClaimTests extends ApiTest {
     void badClaimsAreRefusedWithTheirReasonAndOverTheCapNeedsAnOverride() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         String job = job(recruiter);
         Instant at = tomorrow();
         LocalDate day = LocalDate.ofInstant(at, SEOUL);
@@ -295,7 +296,7 @@ class TravelClaimTests extends ApiTest {
     void aRejectionCarriesItsReasonToTheCandidate() {
         Tenant tenant = organizations.create();
         ApiClient recruiter = tenant.user("RECRUITER");
-        String lead = userId(tenant.userEmail("INTERVIEWER"));
+        String lead = tenant.userId(tenant.userEmail("INTERVIEWER"));
         Instant at = tomorrow();
         Candidate candidate = candidate(recruiter, job(recruiter), "울산");
         String interview = schedule(recruiter, candidate.application(), lead, at, "IN_PERSON");
@@ -366,23 +367,13 @@ class TravelClaimTests extends ApiTest {
     }
 
     static String job(ApiClient recruiter) {
-        var job = recruiter.post("/api/v1/jobs", Map.of("title", "Platform engineer", "employmentType", "FULL_TIME",
-                "stages", List.of(Map.of("name", "Screening", "kind", "REVIEW"),
-                        Map.of("name", "Technical interview", "kind", "INTERVIEW"),
-                        Map.of("name", "Offer", "kind", "OFFER"), Map.of("name", "Hired", "kind", "HIRED"))));
-        assertThat(job.status()).as(job.body()).isEqualTo(201);
-        return job.text("id");
+        return TestJobs.job(recruiter, "Platform engineer", TestJobs.INTERVIEW_PIPELINE).path("id").asString();
     }
 
     static Candidate candidate(ApiClient recruiter, String job, String region) {
         String email = "traveller-" + UUID.randomUUID() + "@example.com";
-        var created = recruiter.post("/api/v1/applications", Map.of("jobId", job, "candidate",
-                Map.of("name", "Traveller", "email", email, "region", region)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        String id = created.text("id");
-        assertThat(recruiter.post("/api/v1/applications/" + id + "/transitions", Map.of("action", "ADVANCE",
-                "version", 0)).status()).isEqualTo(200);
-        return new Candidate(id, email);
+        return new Candidate(TestJobs.advanced(recruiter, job, Map.of("name", "Traveller", "email", email, "region",
+                region)), email);
     }
 
     static String schedule(ApiClient recruiter, String application, String lead, Instant at, String format) {
@@ -393,10 +384,5 @@ class TravelClaimTests extends ApiTest {
         var scheduled = recruiter.post("/api/v1/applications/" + application + "/interviews", body);
         assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
         return scheduled.text("id");
-    }
-
-    private String userId(String email) {
-        return jdbc.sql("select id from staff_user where email = ?").param(email).query(UUID.class).single()
-                .toString();
     }
 }
