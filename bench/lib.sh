@@ -8,11 +8,11 @@ WORK="$ROOT/bench/target"
 PORT="${BENCH_PORT:-18080}"
 EMAIL="bench@hireflow.local"
 PASSWORD="bench-password-$$"
+mkdir -p "$WORK"
 
 run_scenario() {
   local scenario="$1"
   cd "$ROOT"
-  mkdir -p "$WORK"
   if [[ "${BENCH_SKIP_BUILD:-}" != "true" ]]; then
     ./mvnw -q -B -DskipTests package
   fi
