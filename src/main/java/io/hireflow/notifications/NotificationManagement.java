@@ -199,10 +199,19 @@ public class NotificationManagement {
      */
     @Transactional
     public int cancelPending(OrganizationId organization, String keyPrefix) {
+        if (keyPrefix.isEmpty()) {
+            throw new IllegalArgumentException("a prefix is needed");
+        }
+        // the keys from the prefix up to the first string after all of its extensions, byte by byte: a range the
+        // index of pending keys serves whatever the prefix (a prepared statement's plan cannot see the prefix)
+        int last = keyPrefix.codePointBefore(keyPrefix.length());
+        String after = keyPrefix.substring(0, keyPrefix.length() - Character.charCount(last))
+                + Character.toString(last + 1);
         return jdbc.sql("""
                 update outbound_message set status = 'CANCELLED', version = version + 1
-                where organization_id = ? and starts_with(idempotency_key, ?) and status in ('QUEUED', 'WITHHELD')""")
-                .params(organization.value(), keyPrefix).update();
+                where organization_id = ? and idempotency_key ~>=~ ? and idempotency_key ~<~ ?
+                  and status in ('QUEUED', 'WITHHELD')""")
+                .params(organization.value(), keyPrefix, after).update();
     }
 
     private OutboundMessage toCandidate(Actor actor, ApplicationView application, MessageEvent event,
