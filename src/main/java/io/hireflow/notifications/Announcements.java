@@ -279,7 +279,7 @@ public class Announcements {
             String language = language(result);
             MessageEvent event = result.passed() ? passEvent : failEvent;
             return compiled.computeIfAbsent(event + "/" + language,
-                    key -> templates.text(organization, event, language).compile());
+                    key -> templates.text(organization, event, language).compiled());
         }
 
         TemplateText.Rendered render(StageResult result) {

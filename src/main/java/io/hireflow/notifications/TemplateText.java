@@ -1,6 +1,8 @@
 package io.hireflow.notifications;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,9 +73,31 @@ record TemplateText(String subject, String body) {
         }
     }
 
+    /**
+     * The most recently used templates, compiled: rendering the Markdown is most of the cost of a message, and the
+     * same few templates render over and over. An edited template is a different key; the old one ages out.
+     */
+    private static final Map<TemplateText, Compiled> COMPILED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<TemplateText, Compiled> eldest) {
+                    return size() > 512;
+                }
+            });
+
     /** The message with the values filled in; a variable without a value renders empty. */
     Rendered render(Map<String, String> values) {
-        return compile().render(values);
+        return compiled().render(values);
+    }
+
+    /** As {@link #compile()}, from the cache of recently used templates. */
+    Compiled compiled() {
+        Compiled compiled = COMPILED.get(this);
+        if (compiled == null) {
+            compiled = compile();
+            COMPILED.put(this, compiled);
+        }
+        return compiled;
     }
 
     /**
