@@ -1,18 +1,17 @@
 package io.hireflow.interviews;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.component.VTimeZone;
 import net.fortuna.ical4j.model.parameter.Cn;
 import net.fortuna.ical4j.model.parameter.PartStat;
 import net.fortuna.ical4j.model.parameter.Role;
@@ -37,6 +36,9 @@ import net.fortuna.ical4j.model.property.Url;
 final class InterviewCalendar {
 
     private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+    /** Each zone's VTIMEZONE, built once: building one reads the zone's rules anew each time. Only ever read. */
+    private static final Map<ZoneId, VTimeZone> VTIMEZONES = new ConcurrentHashMap<>();
 
     private InterviewCalendar() {
     }
@@ -86,16 +88,12 @@ final class InterviewCalendar {
         }
         Calendar calendar = new Calendar().withProdId("-//Hireflow//Interviews//EN").withDefaults()
                 .withProperty(new Method(invite.cancel() ? Method.VALUE_CANCEL : Method.VALUE_REQUEST))
-                .withComponent(ZONES.getTimeZone(invite.zone().getId()).getVTimeZone())
+                .withComponent(VTIMEZONES.computeIfAbsent(invite.zone(),
+                        zone -> ZONES.getTimeZone(zone.getId()).getVTimeZone()))
                 .withComponent(event).getFluentTarget();
-        StringWriter out = new StringWriter();
-        try {
-            // not validated on every write: what is written is fixed here, and the tests parse and check it
-            new CalendarOutputter(false, Integer.MAX_VALUE).output(calendar, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fold(out.toString());
+        // the object's text as is (CalendarOutputter would only fold it, by characters, and validate what is fixed
+        // here; the tests parse and check it), folded by octets
+        return fold(calendar.toString());
     }
 
     /**
