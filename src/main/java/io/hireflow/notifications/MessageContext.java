@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import io.hireflow.jobs.Stage;
 import io.hireflow.jobs.StageId;
 import io.hireflow.shared.Languages;
 import io.hireflow.shared.OrganizationId;
+import io.hireflow.shared.TransactionMemo;
 
 /**
  * Gathers what a message about an application says: who the candidate is and in which language to write, the job,
@@ -59,7 +61,8 @@ class MessageContext {
      */
     Values forApplication(OrganizationId organization, JobId jobId, CandidateId candidateId, StageId stage,
             StageId nextStage, StageId current, Instant enteredCurrent) {
-        Candidate candidate = candidates.candidate(organization, candidateId);
+        Candidate candidate = TransactionMemo.get(List.of("message-context/candidate", candidateId),
+                () -> candidates.candidate(organization, candidateId));
         return forApplication(organization, jobId, candidate.name(), candidate.email(), candidate.language(), stage,
                 nextStage, current, enteredCurrent);
     }
@@ -102,11 +105,14 @@ class MessageContext {
         }
     }
 
+    /** Read once in a transaction that writes several messages about the job. */
     JobValues forJob(OrganizationId organization, JobId jobId) {
-        OrganizationView org = identity.organization(organization);
-        Job job = jobs.job(organization, jobId);
-        return new JobValues(job, Languages.of(org.defaultLocale()), org.timeZone(),
-                Map.of("jobTitle", job.title(), "organizationName", org.name()));
+        return TransactionMemo.get(List.of("message-context/job", jobId), () -> {
+            OrganizationView org = identity.organization(organization);
+            Job job = jobs.job(organization, jobId);
+            return new JobValues(job, Languages.of(org.defaultLocale()), org.timeZone(),
+                    Map.of("jobTitle", job.title(), "organizationName", org.name()));
+        });
     }
 
     static String date(Instant at, ZoneId zone, String language) {
