@@ -3,6 +3,7 @@ package io.hireflow.interviews;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -19,7 +20,7 @@ import io.hireflow.shared.OrganizationId;
  * The reminder to submit a scorecard: a message to each panelist, scheduled in the outbox with the interview's invites
  * for a day after the interview ends (so it survives restarts and goes once, from whichever node is up), cancelled
  * when that panelist submits, and replaced when the interview moves or cancelled when it is called off. Keyed
- * {@code interview/{id}/scorecard-due/{user}/{sequence}}.
+ * {@code interview/{id}/scorecard-due/{sequence}/{user}}.
  */
 @Component
 class ScorecardReminders {
@@ -53,20 +54,20 @@ class ScorecardReminders {
         Instant at = interview.endsAt().plus(AFTER);
         Map<String, String> values = new HashMap<>(texts);
         values.put("kitLink", baseUrl + "/interviews/" + interview.id() + "/kit");
-        for (Interview.Panelist member : interview.panel()) {
-            if (done.contains(member.userId())) {
-                continue;
-            }
+        List<UUID> due = interview.panel().stream().map(Interview.Panelist::userId)
+                .filter(user -> !done.contains(user)).toList();
+        notifications.tellStaff(organization, application, MessageEvent.SCORECARD_DUE, due, (user, language) -> {
             Map<String, String> own = new HashMap<>(values);
-            own.put("panelRole", member.panelRole());
-            notifications.tellStaff(organization, application, MessageEvent.SCORECARD_DUE, Set.of(member.userId()),
-                    language -> own, Map.of("interviewTime", interview.startsAt()), at,
-                    reminderPrefix(interview.id()) + member.userId() + "/" + interview.sequence(), null);
-        }
+            own.put("panelRole", InterviewInvites.role(interview, user));
+            return own;
+        }, Map.of("interviewTime", interview.startsAt()), at,
+                reminderPrefix(interview.id()) + interview.sequence(), null);
     }
 
     /** A panelist submitted: their reminder (of any time of the interview) is not needed any more. */
-    void cancel(OrganizationId organization, UUID interviewId, UUID userId) {
-        notifications.cancelPending(organization, reminderPrefix(interviewId) + userId + "/");
+    void cancel(OrganizationId organization, Interview interview, UUID userId) {
+        // the reminders of the interview's earlier times were cancelled when it moved
+        notifications.cancelPending(organization,
+                reminderPrefix(interview.id()) + interview.sequence() + "/" + userId);
     }
 }

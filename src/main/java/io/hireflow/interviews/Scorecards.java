@@ -180,7 +180,7 @@ public class Scorecards {
             jdbc.sql("insert into scorecard_rating (scorecard_id, position, attribute, rating) values (?, ?, ?, ?)")
                     .params(id, i, ratings.get(i).attribute(), ratings.get(i).rating().name()).update();
         }
-        reminders.cancel(organization, interviewId, actor.userId());
+        reminders.cancel(organization, interview, actor.userId());
         return board(actor, interview);
     }
 

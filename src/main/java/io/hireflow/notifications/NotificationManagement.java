@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -285,25 +286,28 @@ public class NotificationManagement {
     @Transactional
     public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
             Collection<UUID> userIds, Map<String, String> texts, Map<String, Instant> times, String key) {
-        return tellStaff(organization, application, event, userIds, language -> texts, times, null, key, null);
+        return tellStaff(organization, application, event, userIds, (user, language) -> texts, times, null, key,
+                null);
     }
 
     /**
-     * As {@link #tellStaff(OrganizationId, ApplicationView, MessageEvent, Collection, Map, Map, String)}, with {@code
-     * texts} in the organization's language, to go at {@code sendAt} (null: now), with a file with every message (an
-     * interview's invite).
+     * As {@link #tellStaff(OrganizationId, ApplicationView, MessageEvent, Collection, Map, Map, String)}, with each
+     * user's own {@code texts} (by user and the organization's language; an interview's panelist, with their role on
+     * the panel), to go at {@code sendAt} (null: now), with a file with every message (an interview's invite).
      */
     @Transactional
     public int tellStaff(OrganizationId organization, ApplicationView application, MessageEvent event,
-            Collection<UUID> userIds, Function<String, Map<String, String>> texts, Map<String, Instant> times,
+            Collection<UUID> userIds, BiFunction<UUID, String, Map<String, String>> texts, Map<String, Instant> times,
             Instant sendAt, String key, Attachment attachment) {
         if (!event.toStaff()) {
             throw new IllegalArgumentException(event + " goes to candidates");
         }
+        if (userIds.isEmpty()) {
+            return 0;
+        }
         MessageContext.JobValues job = context.forJob(organization, application.jobId());
-        Map<String, String> filled = new HashMap<>(job.forApplication(application.candidateName(), job.language(),
-                application.stageId(), null, application.stageId(), application.stageEnteredAt()));
-        filled.putAll(texts.apply(job.language()));
+        Map<String, String> values = job.forApplication(application.candidateName(), job.language(),
+                application.stageId(), null, application.stageId(), application.stageEnteredAt());
         TemplateText text = templates.text(organization, event, job.language());
         Instant now = clock.instant();
         int written = 0;
@@ -311,14 +315,15 @@ public class NotificationManagement {
             if (!userIds.contains(user.id()) || !user.enabled()) {
                 continue;
             }
+            Map<String, String> filled = new HashMap<>(values);
+            filled.putAll(texts.apply(user.id(), job.language()));
             // times in the user's own zone where they keep one
             ZoneId zone = user.timeZone() == null ? job.zone() : user.timeZone();
             times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, zone, job.language())
                     + (zone.equals(job.zone()) ? "" : " (" + zone.getId() + ")")));
-            TemplateText.Rendered content = text.render(filled);
             outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
-                    application.stageId().value(), event, job.language(), user.email(), user.displayName(), content,
-                    key + "/" + user.id(), sendAt, null, null, attachment), now);
+                    application.stageId().value(), event, job.language(), user.email(), user.displayName(),
+                    text.render(filled), key + "/" + user.id(), sendAt, null, null, attachment), now);
             written++;
         }
         return written;
