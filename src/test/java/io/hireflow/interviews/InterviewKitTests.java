@@ -296,26 +296,6 @@ class InterviewKitTests extends ApiTest {
                         + "&#39;<mark data-technology=\"Kubernetes\">k8s</mark>&#39;를");
     }
 
-    @Test
-    void findingTechnologiesInATwentyPageResumeTakesWellUnderAMillisecond() {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 80_000) {
-            text.append(InterviewKitFixtures.RESUME).append("운영 경험과 장애 대응, 팀 리딩 경험이 있습니다. ");
-        }
-        String resume = text.toString();
-        for (int i = 0; i < 200; i++) {
-            Technologies.segments(resume, Technologies.find(resume));
-        }
-        long[] times = new long[101];
-        for (int i = 0; i < times.length; i++) {
-            long start = System.nanoTime();
-            Technologies.segments(resume, Technologies.find(resume));
-            times[i] = System.nanoTime() - start;
-        }
-        java.util.Arrays.sort(times);
-        assertThat(Duration.ofNanos(times[50])).isLessThan(Duration.ofMillis(5));
-    }
-
     private List<Map<String, Object>> reminders(String interview) {
         return jdbc.sql("""
                 select recipient, status, send_at from outbound_message
