@@ -123,11 +123,14 @@ public class Interviews {
                 .param("status", (checked.startsAt == null ? InterviewStatus.OFFERED : InterviewStatus.SCHEDULED)
                         .name())
                 .param("now", Timestamp.from(now)).param("by", actor.userId()).update();
-        int position = 0;
-        for (Map.Entry<UUID, String> member : checked.panel.entrySet()) {
-            jdbc.sql("insert into interview_panelist (interview_id, user_id, position, panel_role) values (?, ?, ?, ?)")
-                    .params(id, member.getKey(), position++, member.getValue()).update();
-        }
+        // the panel in one statement, in the order given
+        jdbc.sql("""
+                insert into interview_panelist (interview_id, user_id, position, panel_role)
+                select ?, member.user_id, member.position - 1, member.panel_role
+                from unnest(?::uuid[], ?::text[]) with ordinality as member (user_id, panel_role, position)""")
+                .params(id, checked.panel.keySet().toArray(UUID[]::new),
+                        checked.panel.values().toArray(String[]::new))
+                .update();
         for (Instant slot : checked.slots) {
             refuseOverlap(organization, id, checked.panel.keySet(), slot, checked.minutes);
             jdbc.sql("insert into interview_slot (id, interview_id, starts_at) values (?, ?, ?)")

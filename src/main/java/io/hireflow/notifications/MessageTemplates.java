@@ -23,6 +23,7 @@ import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Languages;
 import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
+import io.hireflow.shared.TransactionMemo;
 
 /**
  * The organization's message templates: one per event and language, the shipped default until an admin edits it.
@@ -142,9 +143,24 @@ public class MessageTemplates {
         return text.render(sample);
     }
 
+    /**
+     * The wording to render: the organization's own, else the shipped one. The organization's templates are read
+     * once in a transaction that writes several messages.
+     */
     TemplateText text(OrganizationId organization, MessageEvent event, String language) {
-        MessageTemplate template = template(organization, event, language);
-        return new TemplateText(template.subject(), template.body());
+        checkLanguage(language);
+        checkOwn(event);
+        Map<String, TemplateText> own = TransactionMemo.get(List.of("message-templates", organization), () -> {
+            Map<String, TemplateText> texts = new HashMap<>();
+            jdbc.sql("select event, language, subject, body from message_template where organization_id = ?")
+                    .param(organization.value())
+                    .query(rs -> {
+                        texts.put(rs.getString("event") + "." + rs.getString("language"),
+                                new TemplateText(rs.getString("subject"), rs.getString("body")));
+                    });
+            return texts;
+        });
+        return own.getOrDefault(event + "." + language, defaults.get(event).get(language));
     }
 
     /** The platform's own messages have no organization's wording to see or change. */

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
+import io.hireflow.shared.TransactionMemo;
 import io.hireflow.shared.Role;
 
 /**
@@ -310,8 +312,9 @@ public class NotificationManagement {
                 application.stageId(), null, application.stageId(), application.stageEnteredAt());
         TemplateText text = templates.text(organization, event, job.language());
         Instant now = clock.instant();
-        int written = 0;
-        for (StaffUserView user : identity.users(organization)) {
+        List<Outbox.Envelope> envelopes = new ArrayList<>();
+        for (StaffUserView user : TransactionMemo.get(List.of("staff-users", organization),
+                () -> identity.users(organization))) {
             if (!userIds.contains(user.id()) || !user.enabled()) {
                 continue;
             }
@@ -321,12 +324,12 @@ public class NotificationManagement {
             ZoneId zone = user.timeZone() == null ? job.zone() : user.timeZone();
             times.forEach((name, at) -> filled.put(name, MessageContext.dateTime(at, zone, job.language())
                     + (zone.equals(job.zone()) ? "" : " (" + zone.getId() + ")")));
-            outbox.write(new Outbox.Envelope(organization, application.id().value(), null,
+            envelopes.add(new Outbox.Envelope(organization, application.id().value(), null,
                     application.stageId().value(), event, job.language(), user.email(), user.displayName(),
-                    text.render(filled), key + "/" + user.id(), sendAt, null, null, attachment), now);
-            written++;
+                    text.render(filled), key + "/" + user.id(), sendAt, null, null, attachment));
         }
-        return written;
+        outbox.writeEach(envelopes, now);
+        return envelopes.size();
     }
 
     /**

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,14 +28,16 @@ import io.hireflow.shared.OrganizationId;
 class Outbox {
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final NotificationProperties properties;
 
     /** Told, after the commit, how many messages a bulk write made due at once (the dispatcher starts on them). */
     private volatile IntConsumer bulkQueued = count -> {
     };
 
-    Outbox(JdbcClient jdbc, NotificationProperties properties) {
+    Outbox(JdbcClient jdbc, NamedParameterJdbcTemplate named, NotificationProperties properties) {
         this.jdbc = jdbc;
+        this.named = named;
         this.properties = properties;
     }
 
@@ -56,49 +61,66 @@ class Outbox {
         }
     }
 
+    private static final String INSERT = """
+            insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event, language,
+                recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
+                send_at, next_attempt_at, created_at, created_by, created_by_name, note, attachment_name,
+                attachment_type, attachment_content)
+            values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName,
+                :subject, :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note,
+                :attachmentName, :attachmentType, :attachmentContent)
+            on conflict (organization_id, idempotency_key) do nothing""";
+
     /**
      * Writes the message unless one with the same idempotency key exists; answers the message either way, so a
-     * retried request gets the first one back.
+     * retried request gets the first one back (one statement when it is new).
      */
     OutboundMessage enqueue(Envelope envelope, Instant now) {
-        write(envelope, now);
-        return jdbc.sql("select * from outbound_message where organization_id = ? and idempotency_key = ?")
-                .params(envelope.organization().value(), envelope.idempotencyKey())
-                .query(Outbox::row).single();
+        return jdbc.sql(INSERT + " returning *").paramSource(params(envelope, now)).query(Outbox::row).optional()
+                .orElseGet(() -> jdbc.sql(
+                        "select * from outbound_message where organization_id = ? and idempotency_key = ?")
+                        .params(envelope.organization().value(), envelope.idempotencyKey())
+                        .query(Outbox::row).single());
     }
 
     /** Writes the message unless one with the same idempotency key exists (one statement, nothing read back). */
     void write(Envelope envelope, Instant now) {
+        jdbc.sql(INSERT).paramSource(params(envelope, now)).update();
+    }
+
+    /** Writes each message unless one with its idempotency key exists, sent to the database together. */
+    void writeEach(List<Envelope> envelopes, Instant now) {
+        if (envelopes.size() == 1) {
+            write(envelopes.get(0), now);
+        } else if (!envelopes.isEmpty()) {
+            named.batchUpdate(INSERT, envelopes.stream().map(envelope -> params(envelope, now))
+                    .toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    private MapSqlParameterSource params(Envelope envelope, Instant now) {
         UUID id = Ids.newId();
-        Timestamp sendAt = Timestamp.from(envelope.sendAt() == null ? now : envelope.sendAt());
-        jdbc.sql("""
-                insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event,
-                    language,
-                    recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
-                    send_at, next_attempt_at, created_at, created_by, created_by_name, note, attachment_name,
-                    attachment_type, attachment_content)
-                values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName, :subject,
-                    :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note,
-                    :attachmentName, :attachmentType, :attachmentContent)
-                on conflict (organization_id, idempotency_key) do nothing""")
-                .param("id", id).param("org", envelope.organization() == null ? null
-                        : envelope.organization().value())
-                .param("application", envelope.applicationId()).param("candidate", envelope.candidateId())
-                .param("stage", envelope.stageId())
-                .param("event", envelope.event().name()).param("language", envelope.language())
-                .param("recipient", envelope.recipient()).param("recipientName", envelope.recipientName())
-                .param("subject", envelope.content().subject()).param("text", envelope.content().text())
-                .param("html", envelope.content().html()).param("key", envelope.idempotencyKey())
-                .param("messageId", messageId(id))
-                .param("sendAt", sendAt).param("now", Timestamp.from(now))
-                .param("by", envelope.createdBy() == null ? null : envelope.createdBy().userId())
-                .param("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
-                .param("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD).name())
-                .param("note", envelope.withheld())
-                .param("attachmentName", envelope.attachment() == null ? null : envelope.attachment().name())
-                .param("attachmentType", envelope.attachment() == null ? null : envelope.attachment().contentType())
-                .param("attachmentContent", envelope.attachment() == null ? null : envelope.attachment().content())
-                .update();
+        Attachment attachment = envelope.attachment();
+        return new MapSqlParameterSource()
+                .addValue("id", id)
+                .addValue("org", envelope.organization() == null ? null : envelope.organization().value())
+                .addValue("application", envelope.applicationId()).addValue("candidate", envelope.candidateId())
+                .addValue("stage", envelope.stageId())
+                .addValue("event", envelope.event().name()).addValue("language", envelope.language())
+                .addValue("recipient", envelope.recipient()).addValue("recipientName", envelope.recipientName())
+                .addValue("subject", envelope.content().subject()).addValue("text", envelope.content().text())
+                .addValue("html", envelope.content().html()).addValue("key", envelope.idempotencyKey())
+                .addValue("messageId", messageId(id))
+                .addValue("sendAt", Timestamp.from(envelope.sendAt() == null ? now : envelope.sendAt()))
+                .addValue("now", Timestamp.from(now))
+                .addValue("by", envelope.createdBy() == null ? null : envelope.createdBy().userId())
+                .addValue("byName", envelope.createdBy() == null ? null : envelope.createdBy().name())
+                .addValue("status", (envelope.withheld() == null ? MessageStatus.QUEUED : MessageStatus.WITHHELD)
+                        .name())
+                .addValue("note", envelope.withheld())
+                .addValue("attachmentName", attachment == null ? null : attachment.name())
+                .addValue("attachmentType", attachment == null ? null : attachment.contentType())
+                .addValue("attachmentContent", attachment == null ? null : attachment.content());
     }
 
     /**
