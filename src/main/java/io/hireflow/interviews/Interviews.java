@@ -245,7 +245,7 @@ public class Interviews {
     }
 
     /** The organization of an interview of the candidate with this email; not found when it is not theirs. */
-    OrganizationId organizationOf(String email, UUID interviewId) {
+    public OrganizationId organizationOf(String email, UUID interviewId) {
         return jdbc.sql("""
                 select i.organization_id from interview i
                 join job_application a on a.id = i.application_id

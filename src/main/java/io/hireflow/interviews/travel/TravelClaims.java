@@ -159,13 +159,7 @@ public class TravelClaims {
     @Transactional
     public TravelClaim submit(String email, UUID interviewId, List<TripDraft> trips, List<Upload> receipts,
             BankDraft bank) {
-        OrganizationId organization = jdbc.sql("""
-                select i.organization_id from interview i
-                join job_application a on a.id = i.application_id
-                join candidate c on c.id = a.candidate_id
-                where i.id = ? and lower(c.email) = lower(?)""")
-                .params(interviewId, email.strip()).query(UUID.class).optional().map(OrganizationId::new)
-                .orElseThrow(() -> new NotFoundException("interview"));
+        OrganizationId organization = interviews.organizationOf(email, interviewId);
         Interview interview = interviews.interview(organization, interviewId);
         TravelPolicy policy = policies.policy(organization);
         ZoneId zone = identity.organization(organization).timeZone();
