@@ -206,7 +206,7 @@ public class NotificationManagement {
             throw new IllegalArgumentException("a prefix is needed");
         }
         // the keys from the prefix up to the first string after all of its extensions, byte by byte: a range the
-        // index of pending keys serves whatever the prefix (a prepared statement's plan cannot see the prefix)
+        // unique index of the keys serves whatever the prefix (a prepared statement's plan cannot see the prefix)
         int last = keyPrefix.codePointBefore(keyPrefix.length());
         String after = keyPrefix.substring(0, keyPrefix.length() - Character.charCount(last))
                 + Character.toString(last + 1);
