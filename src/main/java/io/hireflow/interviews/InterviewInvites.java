@@ -78,9 +78,13 @@ class InterviewInvites {
 
     /** Sends the invites of a change; {@code baseUrl} is where Hireflow is reached, for the panel's link. */
     void send(Actor actor, Interview interview, Change change, String baseUrl) {
+        send(actor, interview, pipeline.application(actor.organizationId(),
+                new JobApplicationId(interview.applicationId())), change, baseUrl);
+    }
+
+    /** As {@link #send(Actor, Interview, Change, String)}, for the interview's application as the caller read it. */
+    void send(Actor actor, Interview interview, ApplicationView application, Change change, String baseUrl) {
         OrganizationView organization = identity.organization(actor.organizationId());
-        ApplicationView application = pipeline.application(actor.organizationId(),
-                new JobApplicationId(interview.applicationId()));
         ZoneId zone = organization.timeZone();
         Instant stamp = clock.instant();
         InterviewCalendar.Person organizer = new InterviewCalendar.Person(organization.name(), from);

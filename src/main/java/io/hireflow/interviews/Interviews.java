@@ -139,7 +139,7 @@ public class Interviews {
         Interview interview = interview(organization, id);
         if (checked.startsAt != null) {
             hold(organization, id, checked.panel.keySet(), checked.startsAt, checked.minutes);
-            invites.send(actor, interview, InterviewInvites.Change.SCHEDULED, baseUrl);
+            invites.send(actor, interview, application, InterviewInvites.Change.SCHEDULED, baseUrl);
         } else {
             invites.offer(actor, interview, baseUrl);
         }
