@@ -141,6 +141,9 @@ public class TravelPolicies {
             return "";
         }
         TravelPolicy policy = policy(organization);
+        if (!policy.enabled()) {
+            return "";
+        }
         String region = jdbc.sql("""
                 select c.region from job_application a join candidate c on c.id = a.candidate_id
                 where a.id = ? and a.organization_id = ?""")
