@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,8 +31,8 @@ import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.NotFoundException;
 import io.hireflow.shared.OrganizationId;
-import io.hireflow.shared.TransactionMemo;
 import io.hireflow.shared.Role;
+import io.hireflow.shared.TransactionMemo;
 
 /**
  * Messages to candidates as staff see them: the mailbox (every message, searchable by recipient), an application's
