@@ -19,6 +19,17 @@ public record Interview(UUID id, UUID applicationId, UUID stageId, String title,
         return slots.stream().anyMatch(Slot::available);
     }
 
+    /** The panel's members, in order. */
+    public List<UUID> panelIds() {
+        return panel.stream().map(Panelist::userId).toList();
+    }
+
+    /** A member's role on the panel. */
+    public String panelRole(UUID userId) {
+        return panel.stream().filter(member -> member.userId().equals(userId)).map(Panelist::panelRole).findFirst()
+                .orElseThrow();
+    }
+
     /** A member of the panel and their role on it (group lead, HR, …). */
     public record Panelist(UUID userId, String name, String email, String panelRole) {
     }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -111,8 +110,8 @@ class InterviewInvites {
                 interview.title() + ": " + application.candidateName(), interview.startsAt(), interview.endsAt(),
                 zone, where(interview, language), format(interview, language) + "\n" + kitLink, kitLink, organizer,
                 attendees, stamp)), cancel);
-        notifications.tellStaff(actor.organizationId(), application, change.panel, panelIds(interview),
-                (user, each) -> texts(interview, each, role(interview, user), kitLink), times, null, key + "/panel",
+        notifications.tellStaff(actor.organizationId(), application, change.panel, interview.panelIds(),
+                (user, each) -> texts(interview, each, interview.panelRole(user), kitLink), times, null, key + "/panel",
                 panelInvite);
         remind(actor, interview, application, kitLink, times);
         scorecardReminders.schedule(actor.organizationId(), interview, application, baseUrl,
@@ -134,19 +133,9 @@ class InterviewInvites {
         String key = prefix + interview.sequence();
         notifications.tellCandidate(actor, application, MessageEvent.INTERVIEW_REMINDER,
                 language -> texts(interview, language, null, null), times, at, key + "/candidate", language -> null);
-        notifications.tellStaff(actor.organizationId(), application, MessageEvent.PANEL_REMINDER, panelIds(interview),
-                (user, language) -> texts(interview, language, role(interview, user), kitLink), times, at,
+        notifications.tellStaff(actor.organizationId(), application, MessageEvent.PANEL_REMINDER, interview.panelIds(),
+                (user, language) -> texts(interview, language, interview.panelRole(user), kitLink), times, at,
                 key + "/panel", null);
-    }
-
-    private static List<UUID> panelIds(Interview interview) {
-        return interview.panel().stream().map(Interview.Panelist::userId).toList();
-    }
-
-    /** The user's role on the interview's panel. */
-    static String role(Interview interview, UUID userId) {
-        return interview.panel().stream().filter(member -> member.userId().equals(userId))
-                .map(Interview.Panelist::panelRole).findFirst().orElseThrow();
     }
 
     /** Tells the candidate the times offered, to pick one in the portal (no invite yet: there is no time yet). */

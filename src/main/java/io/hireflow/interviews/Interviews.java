@@ -168,7 +168,7 @@ public class Interviews {
             throw new ConflictException("error.stale");
         }
         jdbc.sql("delete from interviewer_busy where interview_id = ?").param(interviewId).update();
-        hold(actor.organizationId(), interviewId, panelIds(interview), start, interview.durationMinutes());
+        hold(actor.organizationId(), interviewId, interview.panelIds(), start, interview.durationMinutes());
         Interview moved = interview(actor.organizationId(), interviewId);
         invites.send(actor, moved, InterviewInvites.Change.MOVED, baseUrl);
         return moved;
@@ -232,7 +232,7 @@ public class Interviews {
             throw new ConflictException("error.interview.notOffering");
         }
         try {
-            hold(organization, interviewId, panelIds(interview), slot.startsAt(), interview.durationMinutes());
+            hold(organization, interviewId, interview.panelIds(), slot.startsAt(), interview.durationMinutes());
         } catch (ConflictException taken) {
             throw new ConflictException("error.interview.slotTaken");
         }
@@ -337,10 +337,6 @@ public class Interviews {
     private boolean remoteAllowed(OrganizationId organization, InterviewKind kind) {
         return jdbc.sql("select ? = any(remote_kinds) from interview_policy where organization_id = ?")
                 .params(kind.name(), organization.value()).query(Boolean.class).optional().orElse(false);
-    }
-
-    private static List<UUID> panelIds(Interview interview) {
-        return interview.panel().stream().map(Interview.Panelist::userId).toList();
     }
 
     // takes the panel's time; the exclusion constraint refuses an overlap the look before missed (a concurrent one)

@@ -54,11 +54,10 @@ class ScorecardReminders {
         Instant at = interview.endsAt().plus(AFTER);
         Map<String, String> values = new HashMap<>(texts);
         values.put("kitLink", baseUrl + "/interviews/" + interview.id() + "/kit");
-        List<UUID> due = interview.panel().stream().map(Interview.Panelist::userId)
-                .filter(user -> !done.contains(user)).toList();
+        List<UUID> due = interview.panelIds().stream().filter(user -> !done.contains(user)).toList();
         notifications.tellStaff(organization, application, MessageEvent.SCORECARD_DUE, due, (user, language) -> {
             Map<String, String> own = new HashMap<>(values);
-            own.put("panelRole", InterviewInvites.role(interview, user));
+            own.put("panelRole", interview.panelRole(user));
             return own;
         }, Map.of("interviewTime", interview.startsAt()), at,
                 reminderPrefix(interview.id()) + interview.sequence(), null);
