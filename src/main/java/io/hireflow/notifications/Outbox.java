@@ -90,9 +90,7 @@ class Outbox {
 
     /** Writes each message unless one with its idempotency key exists, sent to the database together. */
     void writeEach(List<Envelope> envelopes, Instant now) {
-        if (envelopes.size() == 1) {
-            write(envelopes.get(0), now);
-        } else if (!envelopes.isEmpty()) {
+        if (!envelopes.isEmpty()) {
             named.batchUpdate(INSERT, envelopes.stream().map(envelope -> params(envelope, now))
                     .toArray(SqlParameterSource[]::new));
         }
