@@ -1947,17 +1947,9 @@ public class Bench {
         }
 
         // 1,000 interviews scheduled through the API, each inviting the candidate and two panelists, to the sink
-        List<UUID> invitees = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("""
+        List<UUID> invitees = uuids("""
                 select a.id from job_application a where a.job_id = ?
-                  and not exists (select 1 from interview i where i.application_id = a.id) order by a.id""")) {
-            query.setObject(1, job.id);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    invitees.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
+                  and not exists (select 1 from interview i where i.application_id = a.id) order by a.id""", job.id);
         // first the warm-up's interviews (their messages sent and not counted), then the measured ones, all at
         // different hours
         Instant base = Instant.now().plus(Duration.ofDays(500)).truncatedTo(ChronoUnit.HOURS);
@@ -1981,16 +1973,8 @@ public class Bench {
         long sentMillis = (System.nanoTime() - sendStart) / 1_000_000;
         double cpuPerInterview = (cpuMillis() - cpuBefore) / (double) INVITED;
         // beside it, the same clients reading those interviews back (getInterview): what any API request costs
-        List<UUID> scheduled = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement(
-                "select id from interview where created_at >= ?::timestamptz order by id")) {
-            query.setString(1, measuredSince);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    scheduled.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
+        List<UUID> scheduled = uuids("select id from interview where created_at >= ?::timestamptz order by id",
+                measuredSince);
         long readCpuBefore = cpuMillis();
         parallel(8, scheduled.size(), (http, i) -> http.get("/api/v1/interviews/" + scheduled.get(i), token)
                 .expect(200));
@@ -2073,6 +2057,22 @@ public class Bench {
         return end < 0 ? header : header.substring(0, end);
     }
 
+    /** The ids a query answers, in its order. */
+    static List<UUID> uuids(String query, Object... params) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (PreparedStatement statement = db.prepareStatement(query)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return ids;
+    }
+
     static UUID uuid(String query) throws SQLException {
         try (Statement sql = db.createStatement(); ResultSet rs = sql.executeQuery(query)) {
             rs.next();
@@ -2097,16 +2097,7 @@ public class Bench {
                     + (pipeline == null ? "" : ",\"stages\":" + pipeline) + "}")
                     .expect(201).text();
             UUID id = UUID.fromString(field(body, "id"));
-            List<UUID> stages = new ArrayList<>();
-            try (PreparedStatement query = db.prepareStatement(
-                    "select id from job_stage where job_id = ? order by position")) {
-                query.setObject(1, id);
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) {
-                        stages.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
+            List<UUID> stages = uuids("select id from job_stage where job_id = ? order by position", id);
             UUID organization;
             try (PreparedStatement query = db.prepareStatement("select organization_id from job where id = ?")) {
                 query.setObject(1, id);
@@ -2186,16 +2177,7 @@ public class Bench {
     }
 
     static UUID[] ids(Job job) throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        try (PreparedStatement query = db.prepareStatement("select id from job_application where job_id = ?")) {
-            query.setObject(1, job.id);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getObject(1, UUID.class));
-                }
-            }
-        }
-        return ids.toArray(UUID[]::new);
+        return uuids("select id from job_application where job_id = ?", job.id).toArray(UUID[]::new);
     }
 
     static long scalar(String query) throws SQLException {
