@@ -69,15 +69,7 @@ public class MessageTemplates {
     /** Every event's template in both languages, in the order of {@link MessageEvent}. */
     @Transactional(readOnly = true)
     public List<MessageTemplate> templates(OrganizationId organization) {
-        Map<String, MessageTemplate> custom = new HashMap<>();
-        jdbc.sql("select * from message_template where organization_id = ?").param(organization.value())
-                .query(rs -> {
-                    MessageEvent event = MessageEvent.valueOf(rs.getString("event"));
-                    String language = rs.getString("language");
-                    custom.put(event + "." + language, new MessageTemplate(event, language, rs.getString("subject"),
-                            rs.getString("body"), true, rs.getLong("version"),
-                            rs.getTimestamp("updated_at").toInstant()));
-                });
+        Map<String, MessageTemplate> custom = custom(organization);
         List<MessageTemplate> all = new ArrayList<>();
         for (MessageEvent event : MessageEvent.values()) {
             if (event.platform()) {
@@ -150,17 +142,23 @@ public class MessageTemplates {
     TemplateText text(OrganizationId organization, MessageEvent event, String language) {
         checkLanguage(language);
         checkOwn(event);
-        Map<String, TemplateText> own = TransactionMemo.get(List.of("message-templates", organization), () -> {
-            Map<String, TemplateText> texts = new HashMap<>();
-            jdbc.sql("select event, language, subject, body from message_template where organization_id = ?")
-                    .param(organization.value())
-                    .query(rs -> {
-                        texts.put(rs.getString("event") + "." + rs.getString("language"),
-                                new TemplateText(rs.getString("subject"), rs.getString("body")));
-                    });
-            return texts;
-        });
-        return own.getOrDefault(event + "." + language, defaults.get(event).get(language));
+        MessageTemplate own = TransactionMemo.get(List.of("message-templates", organization),
+                () -> custom(organization)).get(event + "." + language);
+        return own == null ? defaults.get(event).get(language) : new TemplateText(own.subject(), own.body());
+    }
+
+    /** The organization's own wording of its templates, by {@code event.language}. */
+    private Map<String, MessageTemplate> custom(OrganizationId organization) {
+        Map<String, MessageTemplate> custom = new HashMap<>();
+        jdbc.sql("select * from message_template where organization_id = ?").param(organization.value())
+                .query(rs -> {
+                    MessageEvent event = MessageEvent.valueOf(rs.getString("event"));
+                    String language = rs.getString("language");
+                    custom.put(event + "." + language, new MessageTemplate(event, language, rs.getString("subject"),
+                            rs.getString("body"), true, rs.getLong("version"),
+                            rs.getTimestamp("updated_at").toInstant()));
+                });
+        return custom;
     }
 
     /** The platform's own messages have no organization's wording to see or change. */
