@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -133,6 +134,17 @@ public class IdentityManagement {
     public List<StaffUserView> users(OrganizationId organization) {
         return jdbc.sql("select * from staff_user where organization_id = ? order by display_name, email")
                 .param(organization.value()).query(IdentityManagement::userRow).list();
+    }
+
+    /** The organization's users among {@code ids}, in the same order as {@link #users(OrganizationId)}. */
+    @Transactional(readOnly = true)
+    public List<StaffUserView> users(OrganizationId organization, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                select * from staff_user where organization_id = ? and id = any(?) order by display_name, email""")
+                .params(organization.value(), ids.toArray(UUID[]::new)).query(IdentityManagement::userRow).list();
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -313,9 +314,10 @@ public class NotificationManagement {
         TemplateText text = templates.text(organization, event, job.language());
         Instant now = clock.instant();
         List<Outbox.Envelope> envelopes = new ArrayList<>();
-        for (StaffUserView user : TransactionMemo.get(List.of("staff-users", organization),
-                () -> identity.users(organization))) {
-            if (!userIds.contains(user.id()) || !user.enabled()) {
+        Set<UUID> wanted = Set.copyOf(userIds);
+        for (StaffUserView user : TransactionMemo.get(List.of("staff-users", organization, wanted),
+                () -> identity.users(organization, wanted))) {
+            if (!user.enabled()) {
                 continue;
             }
             Map<String, String> filled = new HashMap<>(values);
