@@ -1982,7 +1982,7 @@ public class Bench {
         long withCalendar = scalar("select count(*) from outbound_message where attachment_type like 'text/calendar%'"
                 + " and status = 'SENT' and created_at >= '" + measuredSince + "'");
         long size = scalar("select avg(octet_length(body_text) + octet_length(body_html) + octet_length("
-                + "attachment_content))::bigint from outbound_message where attachment_type is not null");
+                + "attachment_data))::bigint from outbound_message where attachment_type is not null");
         double ceiling = smtpSource(sinkPort, (int) expected, size * 4 / 3 + 900);
 
         double pageMs = median(samples.get("page"));

@@ -56,12 +56,13 @@ final class MimeWriter {
             header(out, "Content-Type", alternative());
             out.append("\r\n");
         }
-        part(out, BOUNDARY, "text/plain", message.bodyText(), null);
-        part(out, BOUNDARY, "text/html", message.bodyHtml(), null);
+        part(out, BOUNDARY, "text/plain; charset=UTF-8", message.bodyText().getBytes(StandardCharsets.UTF_8), null);
+        part(out, BOUNDARY, "text/html; charset=UTF-8", message.bodyHtml().getBytes(StandardCharsets.UTF_8), null);
         out.append("--").append(BOUNDARY).append("--\r\n");
         if (attachment != null) {
-            // the file name is Hireflow's own (invite.ics), plain ASCII
-            part(out, MIXED, attachment.contentType(), attachment.content(), attachment.name());
+            // the file name is Hireflow's own (invite.ics, offer-v2.pdf), plain ASCII
+            part(out, MIXED, attachment.contentType() + (attachment.text() ? "; charset=UTF-8" : ""),
+                    attachment.content(), attachment.name());
             out.append("--").append(MIXED).append("--\r\n");
         }
         return out.toString().getBytes(StandardCharsets.US_ASCII);
@@ -75,15 +76,15 @@ final class MimeWriter {
         out.append(name).append(": ").append(value).append("\r\n");
     }
 
-    private static void part(StringBuilder out, String boundary, String type, String content, String fileName) {
+    private static void part(StringBuilder out, String boundary, String type, byte[] content, String fileName) {
         out.append("--").append(boundary).append("\r\n");
-        header(out, "Content-Type", type + "; charset=UTF-8");
+        header(out, "Content-Type", type);
         header(out, "Content-Transfer-Encoding", "base64");
         if (fileName != null) {
             header(out, "Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         }
         out.append("\r\n");
-        String encoded = BODY.encodeToString(content.getBytes(StandardCharsets.UTF_8));
+        String encoded = BODY.encodeToString(content);
         out.append(encoded);
         if (!encoded.isEmpty()) {
             out.append("\r\n");

@@ -65,10 +65,10 @@ class Outbox {
             insert into outbound_message (id, organization_id, application_id, candidate_id, stage_id, event, language,
                 recipient, recipient_name, subject, body_text, body_html, idempotency_key, message_id, status,
                 send_at, next_attempt_at, created_at, created_by, created_by_name, note, attachment_name,
-                attachment_type, attachment_content)
+                attachment_type, attachment_data)
             values (:id, :org, :application, :candidate, :stage, :event, :language, :recipient, :recipientName,
                 :subject, :text, :html, :key, :messageId, :status, :sendAt, :sendAt, :now, :by, :byName, :note,
-                :attachmentName, :attachmentType, :attachmentContent)
+                :attachmentName, :attachmentType, :attachmentData)
             on conflict (organization_id, idempotency_key) do nothing""";
 
     /**
@@ -118,7 +118,7 @@ class Outbox {
                 .addValue("note", envelope.withheld())
                 .addValue("attachmentName", attachment == null ? null : attachment.name())
                 .addValue("attachmentType", attachment == null ? null : attachment.contentType())
-                .addValue("attachmentContent", attachment == null ? null : attachment.content());
+                .addValue("attachmentData", attachment == null ? null : attachment.content());
     }
 
     /**
@@ -259,7 +259,7 @@ class Outbox {
                 rs.getString("transport"), instant(rs.getTimestamp("created_at")), rs.getString("created_by_name"),
                 rs.getString("note"), rs.getLong("version"), rs.getString("attachment_name") == null ? null
                         : new Attachment(rs.getString("attachment_name"), rs.getString("attachment_type"),
-                                rs.getString("attachment_content")));
+                                rs.getBytes("attachment_data")));
     }
 
     private static Instant instant(Timestamp timestamp) {

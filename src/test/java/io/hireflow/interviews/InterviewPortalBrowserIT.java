@@ -94,7 +94,8 @@ class InterviewPortalBrowserIT extends BrowserTest {
         assertThat(find(".interview-format").getText()).isEqualTo("By video call: https://meet.example.com/joon");
         assertThat(find(".remote-request-state").getText()).contains("was approved");
         String invite = jdbc.sql("""
-                select attachment_content from outbound_message where event = 'INTERVIEW_UPDATED' and recipient = ?""")
+                select convert_from(attachment_data, 'UTF8') from outbound_message
+                where event = 'INTERVIEW_UPDATED' and recipient = ?""")
                 .param(second).query(String.class).single().replace("\r\n ", "");
         assertThat(invite).contains("SEQUENCE:1").contains("https://meet.example.com/joon");
     }

@@ -289,12 +289,12 @@ class InterviewSchedulingTests extends ApiTest {
         String uid = "interview-" + id + "@hireflow";
         for (String email : List.of(candidateEmail, leadEmail, hrEmail)) {
             List<Map<String, Object>> sent = jdbc.sql("""
-                    select event, attachment_type, attachment_content, body_text from outbound_message
-                    where lower(recipient) = lower(?) and attachment_content is not null order by created_at""")
+                    select event, attachment_type, convert_from(attachment_data, 'UTF8') as ics, body_text
+                    from outbound_message where lower(recipient) = lower(?) and attachment_data is not null order by created_at""")
                     .param(email).query().listOfRows();
             assertThat(sent).as("three invites to " + email).hasSize(3);
             for (int sequence = 0; sequence < 3; sequence++) {
-                String ics = (String) sent.get(sequence).get("attachment_content");
+                String ics = (String) sent.get(sequence).get("ics");
                 Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
                 VEvent event = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
                 boolean cancel = sequence == 2;

@@ -97,7 +97,8 @@ class RemoteExceptionTests extends ApiTest {
         assertThat(changed.path("videoLink").asString()).isEqualTo("https://meet.example.com/jeju");
         assertThat(changed.path("sequence").asInt()).isEqualTo(1);
         String updated = jdbc.sql("""
-                select attachment_content from outbound_message where event = 'INTERVIEW_UPDATED' and recipient = ?""")
+                select convert_from(attachment_data, 'UTF8') from outbound_message
+                where event = 'INTERVIEW_UPDATED' and recipient = ?""")
                 .param(email).query(String.class).single().replace("\r\n ", "");
         assertThat(updated).contains("SEQUENCE:1").contains("LOCATION:https://meet.example.com/jeju");
         assertThat(jdbc.sql("select body_text from outbound_message where event = 'REMOTE_ANSWERED' and recipient = ?")
