@@ -26,6 +26,11 @@ public enum MessageEvent {
     INTERVIEW_CANCELLED("interviewTitle", "interviewTime"),
     DELAY_NOTICE("newExpectedDate"),
     OFFER_SENT("offerExpiry"),
+    OFFER_EXTENDED("offerExpiry"),
+    OFFER_EXPIRED("offerExpiry"),
+    OFFER_WITHDRAWN(),
+    OFFER_ACCEPTED("startDate"),
+    OFFER_DECLINED(),
     FREE_FORM(),
     /** To the recruiters of a job, not to a candidate: a promise to a candidate was missed. */
     PROMISE_MISSED("promise", "dueAt"),
@@ -51,6 +56,8 @@ public enum MessageEvent {
     TRAVEL_CLAIM_REJECTED("interviewTitle", "claimTotal", "rejectReason"),
     /** The candidate's travel claim was paid, on a date. */
     TRAVEL_CLAIM_PAID("interviewTitle", "claimTotal", "paidOn"),
+    /** To the job's recruiters or the offer's approvers: what happened to an offer, and the link to it. */
+    OFFER_ACTIVITY("offerActivity", "offerLink"),
     /** The platform's, not an organization's: a candidate's one-time link to the candidate portal. */
     PORTAL_SIGN_IN("signInLink", "validUntil");
 
@@ -88,7 +95,7 @@ public enum MessageEvent {
     public boolean toStaff() {
         return this == PROMISE_MISSED || this == ASSIGNMENT_SUBMITTED || this == PANEL_INVITED
                 || this == PANEL_UPDATED || this == PANEL_CANCELLED || this == PANEL_REMINDER || this == REMOTE_REQUESTED
-                || this == SCORECARD_DUE;
+                || this == SCORECARD_DUE || this == OFFER_ACTIVITY;
     }
 
     /** The events that go to members of staff, by name: for queries that leave them out. */
