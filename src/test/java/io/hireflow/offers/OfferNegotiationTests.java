@@ -130,7 +130,7 @@ class OfferNegotiationTests extends ApiTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("김지원").contains("78,000,000원").contains("처우 제안서")
-                    .contains("서울 성동구 본사").doesNotContain("80,000,000");
+                    .contains("서울 성동구").doesNotContain("80,000,000");
         }
         assertThat(recruiter.get("/api/v1/offers/" + offer + "/versions/2/letter").status()).isEqualTo(404);
 
