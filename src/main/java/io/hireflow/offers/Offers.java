@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,7 @@ import io.hireflow.notifications.Attachment;
 import io.hireflow.notifications.MessageEvent;
 import io.hireflow.notifications.NotificationManagement;
 import io.hireflow.jobs.JobManagement;
+import io.hireflow.pipeline.ApplicationMoved;
 import io.hireflow.pipeline.ApplicationStatus;
 import io.hireflow.pipeline.ApplicationView;
 import io.hireflow.pipeline.CandidateNotice;
@@ -668,6 +670,32 @@ public class Offers {
                     offer.sentVersion(), offer.candidateName());
         }
         return expired.size();
+    }
+
+    /**
+     * An application that leaves its offer stage, or ends, while its offer is in play (rejected, withdrawn by the
+     * candidate from the portal, moved back) takes the offer with it: withdrawn in the move's transaction, with the move
+     * as its reason. The candidate hears of the move itself, not of the offer. Accepting and declining close the offer
+     * before they move the application, so their own moves find nothing in play.
+     */
+    @EventListener
+    void on(ApplicationMoved moved) {
+        if (moved.status() == ApplicationStatus.ACTIVE && moved.fromStageId().equals(moved.toStageId())
+                || moved.status() == ApplicationStatus.ON_HOLD) {
+            return;
+        }
+        Instant now = clock.instant();
+        String reason = "application " + moved.type().name().toLowerCase(Locale.ROOT);
+        jdbc.sql("""
+                update offer set status = 'WITHDRAWN', withdraw_reason = ?, closed_at = ?, version = version + 1
+                where organization_id = ? and application_id = ? and status in ('OPEN', 'EXPIRED')
+                returning id, sent_version""")
+                .params(reason, Timestamp.from(now), moved.organizationId().value(), moved.applicationId().value())
+                .query((rs, n) -> {
+                    event(rs.getObject("id", UUID.class), "WITHDRAWN", (Integer) rs.getObject("sent_version"),
+                            "Hireflow", reason, now);
+                    return null;
+                }).list();
     }
 
     // --- checking terms ----------------------------------------------------------------------------------------------

@@ -205,6 +205,15 @@ class OfferNegotiationTests extends ApiTest {
         }
         // while a recruiter sees it
         assertThat(recruiter.get("/api/v1/offers/" + offer).body()).contains("baseSalaryKrw");
+
+        // rejecting the application takes its offer with it
+        long version = recruiter.get("/api/v1/applications/" + setup.application()).json().path("version").asLong();
+        var rejected = recruiter.post("/api/v1/applications/" + setup.application() + "/transitions",
+                Map.of("action", "REJECT", "reason", "포지션이 취소되었습니다", "version", version));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        JsonNode withdrawn = recruiter.get("/api/v1/offers/" + offer).json();
+        assertThat(withdrawn.path("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(withdrawn.path("withdrawReason").asString()).isEqualTo("application rejected");
     }
 
     @Test
