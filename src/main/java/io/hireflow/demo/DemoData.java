@@ -3,6 +3,7 @@ package io.hireflow.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -36,6 +37,9 @@ import io.hireflow.identity.OrganizationView;
 import io.hireflow.identity.PlatformBootstrap;
 import io.hireflow.identity.StaffUserView;
 import io.hireflow.interviews.Interviews;
+import io.hireflow.offers.Offer;
+import io.hireflow.offers.Offers;
+import io.hireflow.offers.SalaryBands;
 import io.hireflow.jobs.CreateJob;
 import io.hireflow.jobs.EmploymentType;
 import io.hireflow.jobs.Job;
@@ -54,6 +58,7 @@ import io.hireflow.pipeline.Transition;
 import io.hireflow.pipeline.TransitionAction;
 import io.hireflow.shared.Actor;
 import io.hireflow.shared.DemoMode;
+import io.hireflow.shared.OrganizationId;
 import io.hireflow.shared.Role;
 import io.hireflow.shared.ShiftableClock;
 
@@ -78,13 +83,17 @@ class DemoData implements ApplicationRunner {
     private final OnlineTests tests;
     private final TestTaking taking;
     private final Interviews interviews;
+    private final Offers offers;
+    private final SalaryBands bands;
     private final Environment environment;
     private final Clock clock;
 
     DemoData(PlatformBootstrap bootstrap, IdentityManagement identity, JobManagement jobs, JobPostings postings,
             PipelineManagement pipeline, QuestionBank bank, OnlineTests tests, TestTaking taking,
-            Interviews interviews, Environment environment, Clock clock) {
+            Interviews interviews, Offers offers, SalaryBands bands, Environment environment, Clock clock) {
         this.interviews = interviews;
+        this.offers = offers;
+        this.bands = bands;
         this.bank = bank;
         this.tests = tests;
         this.taking = taking;
@@ -176,15 +185,16 @@ class DemoData implements ApplicationRunner {
 
     private void addStoryCandidate(Organization mobility, Organization bank, Instant now) {
         DemoStory.Path mobilityPath = DemoStory.STORY_PATH;
-        playOut(mobility, DemoStory.STORY_CANDIDATE, DemoStory.STORY_EMAIL, mobilityPath,
+        ApplicationView story = playOut(mobility, DemoStory.STORY_CANDIDATE, DemoStory.STORY_EMAIL, mobilityPath,
                 now.minus(Duration.ofDays(30)), new Random(1));
+        addStoryOffer(mobility, story, now);
         playOut(bank, DemoStory.STORY_CANDIDATE, DemoStory.STORY_EMAIL, DemoStory.STORY_BANK_PATH,
                 now.minus(Duration.ofDays(28)), new Random(2));
     }
 
     /** Applies, then makes each step of the path a few days apart, as the people in the story would. */
-    private void playOut(Organization organization, String name, String email, DemoStory.Path path, Instant applied,
-            Random random) {
+    private ApplicationView playOut(Organization organization, String name, String email, DemoStory.Path path,
+            Instant applied, Random random) {
         Actor recruiter = organization.recruiter();
         var details = new CandidateDetails(name, email, DemoStory.phone(random), DemoStory.region(random),
                 "https://github.com/" + email.substring(0, email.indexOf('@')), null, DemoStory.source(random),
@@ -207,6 +217,41 @@ class DemoData implements ApplicationRunner {
                     () -> pipeline.transition(actor, application.id(), transition));
             version = moved.version();
         }
+        return application;
+    }
+
+    /**
+     * The story's negotiation so far: the job's band for a senior engineer, the head of engineering as the offers'
+     * approver; version 1 sent four days ago, the candidate's counter on base salary and start date, and the
+     * recruiter's version 3 above the band, waiting for the head of engineering.
+     */
+    private void addStoryOffer(Organization mobility, ApplicationView story, Instant now) {
+        Actor recruiter = mobility.recruiter();
+        OrganizationId organization = mobility.view().id();
+        List<StaffUserView> users = identity.users(organization);
+        Actor admin = actor(users.stream().filter(user -> user.roles().contains(Role.ADMIN)).findFirst()
+                .orElseThrow(), mobility.view());
+        UUID head = users.stream().filter(user -> user.email().startsWith("head.engineering@")).findFirst()
+                .orElseThrow().id();
+        Instant sent = officeHours(now.minus(Duration.ofDays(4)), new Random(3));
+        LocalDate today = LocalDate.ofInstant(now, SEOUL);
+        ShiftableClock.runAt(sent.minus(Duration.ofDays(1)), () -> {
+            bands.setApprovers(admin, List.of(head));
+            return bands.set(recruiter, mobility.job().id(), "시니어", 55_000_000L, 65_000_000L);
+        });
+        Offer offer = ShiftableClock.runAt(sent.minus(Duration.ofHours(2)), () -> offers.create(recruiter,
+                story.id().value(), new Offers.Draft("시니어", mobility.job().title(), 62_000_000L, 3_000_000L, 10, 0,
+                        null, today.plusDays(30), mobility.job().locations().get(0), "연 1회 성과 평가, 재택 주 2일",
+                        today.plusDays(10), "면접에서 보여주신 장애 분석 경험이 인상 깊었습니다. 함께하고 싶습니다.")));
+        ShiftableClock.runAt(sent, () -> offers.send(recruiter, offer.id()));
+        ShiftableClock.runAt(sent.plus(Duration.ofDays(1)), () -> offers.counter(DemoStory.STORY_EMAIL, offer.id(),
+                1, new Offers.Draft(null, null, 70_000_000L, null, null, null, null, today.plusDays(44), null, null,
+                        null, "현재 연봉과 이직으로 포기하는 성과급을 고려해 기본 연봉 7,000만 원을 희망합니다. 인수인계 때문에 "
+                                + "입사일을 2주 늦춰 주시면 좋겠습니다.")));
+        ShiftableClock.runAt(sent.plus(Duration.ofDays(2)), () -> offers.propose(recruiter, offer.id(),
+                new Offers.Draft(null, null, 66_000_000L, 5_000_000L, null, null, null, today.plusDays(44), null,
+                        null, null, "7,000만 원은 어렵지만 기본 연봉 6,600만 원에 입사 보너스 500만 원으로 제안드립니다. "
+                                + "입사일은 말씀하신 대로 맞추겠습니다.")));
     }
 
     /**

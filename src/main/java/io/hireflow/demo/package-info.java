@@ -5,5 +5,6 @@
  * the mobility company's candidates in interview stages have their in-person interviews scheduled.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data",
-        allowedDependencies = {"shared", "identity", "jobs", "candidates", "pipeline", "assessments", "interviews"})
+        allowedDependencies = {"shared", "identity", "jobs", "candidates", "pipeline", "assessments", "interviews",
+                "offers"})
 package io.hireflow.demo;

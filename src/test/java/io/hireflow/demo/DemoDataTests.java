@@ -50,6 +50,12 @@ class DemoDataTests extends ApiTest {
         JsonNode timeline = mobility.get("/api/v1/applications/" + story.path("id").asString()).json().path("timeline");
         assertThat(timeline.get(2).path("type").asString()).isEqualTo("SKIPPED");
         assertThat(timeline.get(2).path("reason").asString()).isNotBlank();
+        // and their offer: sent, countered, and the recruiter's answer above the band waiting for approval
+        JsonNode offer = mobility.get("/api/v1/applications/" + story.path("id").asString() + "/offers").json().get(0);
+        assertThat(offer.path("status").asString()).isEqualTo("OPEN");
+        assertThat(offer.path("versions")).hasSize(3);
+        assertThat(offer.path("versions").get(1).path("proposedBy").asString()).isEqualTo("CANDIDATE");
+        assertThat(offer.path("versions").get(2).path("approval").asString()).isEqualTo("PENDING");
 
         // the mobility company's candidates in interview stages have their in-person interviews with the story's panels
         JsonNode interviewing = mobility.get("/api/v1/applications?limit=200&status=ACTIVE&jobId="
