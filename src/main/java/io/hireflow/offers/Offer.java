@@ -25,7 +25,8 @@ public record Offer(UUID id, UUID applicationId, UUID jobId, String jobTitle, St
     }
 
     /**
-     * One version. {@code changes} are against the version before it ({@code number - 1}); empty for the first.
+     * One version. {@code changes} are against the version before it ({@code number - 1}), or for a candidate's
+     * counter-proposal against the version they had in hand; empty for the first.
      * {@code proposedBy} is COMPANY or CANDIDATE.
      */
     public record Version(int number, String proposedBy, String proposedByName, Instant proposedAt, OfferTerms terms,

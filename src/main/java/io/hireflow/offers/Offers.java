@@ -219,6 +219,9 @@ public class Offers {
             throw new InvalidInputException(problems);
         }
         Offer offer = load(actor.organizationId(), offerId);
+        if (!offer.status().live()) {
+            throw new ConflictException("error.offer.ended", offer.status());
+        }
         if (!bands.approves(actor)) {
             throw new ConflictException("error.offer.notApprover");
         }
@@ -553,7 +556,7 @@ public class Offers {
         lock(offerId);
         Offer offer = load(organization, offerId);
         requireAnswerable(offer, number);
-        if (!offer.latest().byCompany() || offer.latest().number() != offer.sentVersion()) {
+        if (counterWaiting(offer)) {
             throw new ConflictException("error.offer.counterWaiting");
         }
         OfferTerms sent = offer.sent().terms();
@@ -618,12 +621,18 @@ public class Offers {
         }
         boolean open = offer.status() == OfferStatus.OPEN && offer.expiresAt() != null
                 && clock.instant().isBefore(offer.expiresAt());
-        boolean counterWaiting = !offer.latest().byCompany();
+        boolean counterWaiting = counterWaiting(offer);
         OfferStatus status = offer.status() == OfferStatus.OPEN && !open && offer.expiresAt() != null
                 ? OfferStatus.EXPIRED : offer.status();
         return new CandidateOffer(offer.id(), offer.applicationId(), identity.organization(organization).name(),
                 offer.jobTitle(), status, offer.sentVersion(), offer.expiresAt(), offer.declineReason(),
                 offer.declineNote(), shown, open, counterWaiting);
+    }
+
+    /** Whether the candidate has countered the version in hand: one counter at a time. */
+    private static boolean counterWaiting(Offer offer) {
+        return offer.sentVersion() != null && offer.versions().stream()
+                .anyMatch(version -> !version.byCompany() && version.number() > offer.sentVersion());
     }
 
     private OrganizationId organizationOf(String email, UUID offerId) {
@@ -860,8 +869,16 @@ public class Offers {
                             rs2.getInt("bonus_target_percent"), rs2.getInt("stock_options"), rs2.getString("vesting"),
                             rs2.getObject("start_date", LocalDate.class), rs2.getString("work_location"),
                             rs2.getString("other_terms"), rs2.getObject("expires_on", LocalDate.class));
-                    List<OfferTerms.Change> changes = versions.isEmpty() ? List.of()
-                            : terms.changesFrom(versions.get(versions.size() - 1).terms());
+                    // a counter-proposal answers the version in hand; anything else follows the version before
+                    boolean counter = "CANDIDATE".equals(rs2.getString("proposed_by"));
+                    Offer.Version before = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+                    for (int i = versions.size() - 1; counter && i >= 0; i--) {
+                        if (versions.get(i).sentAt() != null) {
+                            before = versions.get(i);
+                            break;
+                        }
+                    }
+                    List<OfferTerms.Change> changes = before == null ? List.of() : terms.changesFrom(before.terms());
                     String reason = rs2.getString("approval_reason");
                     versions.add(new Offer.Version(rs2.getInt("number"), rs2.getString("proposed_by"),
                             rs2.getString("proposed_by_name"), instant(rs2, "proposed_at"), terms, changes,
