@@ -171,6 +171,7 @@ class RouteAccessTests extends ApiTest {
             entry("POST /offers/{offerId}/send", Access.DECIDING),
             entry("POST /offers/{offerId}/extend", Access.DECIDING),
             entry("POST /offers/{offerId}/withdraw", Access.DECIDING),
+            entry("POST /offers/{offerId}/close-job", Access.RECRUITING),
             entry("GET /offers/{offerId}/versions/{number}/letter", Access.DECIDING),
             entry("GET /jobs/{jobId}/salary-bands", Access.DECIDING),
             entry("POST /jobs/{jobId}/salary-bands", Access.RECRUITING),

@@ -157,6 +157,8 @@ class OfferController {
                 && (latest.approval() == Approval.NOT_NEEDED || latest.approval() == Approval.APPROVED));
         page.addAttribute("bands", bands.bands(actor.organizationId(), new JobId(offer.jobId())));
         page.addAttribute("tomorrow", LocalDate.now(actor.timeZone()).plusDays(1));
+        page.addAttribute("headcount", offer.status() == OfferStatus.ACCEPTED
+                ? offers.headcount(actor.organizationId(), offer.jobId()) : null);
         return "offers/offer";
     }
 
@@ -211,6 +213,22 @@ class OfferController {
                     .toList()));
         } catch (ConflictException refusal) {
             PageRefusals.flash(redirect, refusal);
+        }
+        return "redirect:/offers/" + offerId;
+    }
+
+    /** Closes the offer's job once its headcount is filled by hires; the job stays as it was otherwise. */
+    @PostMapping("/offers/{offerId}/close-job")
+    @PreAuthorize(Role.RECRUITING)
+    String closeJob(Actor actor, @PathVariable UUID offerId, RedirectAttributes redirect) {
+        Offer offer = offers.offer(actor, offerId);
+        Job job = jobs.job(actor.organizationId(), new JobId(offer.jobId()));
+        if (offers.headcount(actor.organizationId(), offer.jobId()).full()
+                && job.status() == io.hireflow.jobs.JobStatus.OPEN) {
+            jobs.updateJob(actor, job.id(), new io.hireflow.jobs.UpdateJob(job.title(), job.team(), job.locations(),
+                    job.employmentType(), job.description(), job.headcount(), io.hireflow.jobs.JobStatus.CLOSED),
+                    job.version());
+            redirect.addFlashAttribute("notice", "offers.page.jobClosed");
         }
         return "redirect:/offers/" + offerId;
     }

@@ -496,13 +496,11 @@ public class Offers {
         notifications.tellCandidate(candidate, application, MessageEvent.OFFER_ACCEPTED,
                 lang -> Map.of("startDate", day(terms.startDate(), lang)), Map.of(), null,
                 "offer/" + offerId + "/accepted", lang -> null);
-        Job job = jobs.job(organization, application.jobId());
-        long hired = jdbc.sql("select count(*) from job_application where job_id = ? and status = 'HIRED'")
-                .param(job.id().value()).query(Long.class).single();
+        Headcount headcount = headcount(organization, offer.jobId());
         Offer accepted = load(organization, offerId);
         tellStaff(organization, accepted, recruiters(organization, accepted),
-                hired >= job.headcount() ? "acceptedFull" : "accepted", "accepted", offer.sentVersion(),
-                candidate.name(), hired, job.headcount());
+                headcount.full() ? "acceptedFull" : "accepted", "accepted", offer.sentVersion(), candidate.name(),
+                headcount.hired(), headcount.headcount());
         return candidateView(accepted, organization);
     }
 
@@ -589,6 +587,23 @@ public class Offers {
         tellStaff(organization, countered, recruiters(organization, countered), "countered", "v" + next + "/counter",
                 next, candidate.name());
         return candidateView(countered, organization);
+    }
+
+    /** How many of a job's applications are hired, against its headcount, and whether it is still open. */
+    public record Headcount(long hired, int headcount, boolean open) {
+
+        public boolean full() {
+            return hired >= headcount;
+        }
+    }
+
+    /** The job's hires against its headcount: the accepted offers count there, as hired applications. */
+    @Transactional(readOnly = true)
+    public Headcount headcount(OrganizationId organization, UUID jobId) {
+        Job job = jobs.job(organization, new io.hireflow.jobs.JobId(jobId));
+        long hired = jdbc.sql("select count(*) from job_application where job_id = ? and status = 'HIRED'")
+                .param(jobId).query(Long.class).single();
+        return new Headcount(hired, job.headcount(), job.status() == io.hireflow.jobs.JobStatus.OPEN);
     }
 
     private void requireAnswerable(Offer offer, Integer number) {

@@ -258,6 +258,13 @@ class OfferNegotiationTests extends ApiTest {
                 select body_text from outbound_message where event = 'OFFER_ACTIVITY' and application_id = ?""")
                 .param(UUID.fromString(setup.application())).query(String.class).list())
                 .anyMatch(text -> text.contains("채용 인원 1명이 모두 찼으니 공고를 마감할 수 있습니다"));
+        // and the offer's page closes it
+        io.hireflow.WebSession staff = new io.hireflow.WebSession(port);
+        staff.signIn(tenant.adminEmail(), io.hireflow.TestOrganizations.PASSWORD);
+        assertThat(staff.get("/offers/" + offer).body()).contains("id=\"close-job\"");
+        staff.post("/offers/" + offer + "/close-job", Map.of());
+        assertThat(recruiter.get("/api/v1/jobs/" + setup.job()).json().path("status").asString()).isEqualTo("CLOSED");
+        assertThat(staff.get("/offers/" + offer).body()).doesNotContain("id=\"close-job\"");
     }
 
     @Test
