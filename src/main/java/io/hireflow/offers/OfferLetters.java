@@ -59,7 +59,8 @@ public class OfferLetters {
     public Wording wording(OrganizationId organization, String language) {
         String lang = Languages.ALL.contains(language) ? language : "en";
         return jdbc.sql("""
-                select before_terms, after_terms from offer_letter_template where organization_id = ? and language = ?""")
+                select before_terms, after_terms from offer_letter_template
+                where organization_id = ? and language = ?""")
                 .params(organization.value(), lang)
                 .query((rs, n) -> new Wording(lang, rs.getString(1), rs.getString(2), true)).optional()
                 .orElseGet(() -> new Wording(lang, shipped("before", lang), shipped("after", lang), false));

@@ -435,14 +435,15 @@ public class Offers {
     }
 
     private byte[] letterBytes(UUID offerId, int number) {
-        return jdbc.sql("select letter_pdf from offer_version where offer_id = ? and number = ? and sent_at is not null")
+        return jdbc.sql("""
+                select letter_pdf from offer_version where offer_id = ? and number = ? and sent_at is not null""")
                 .params(offerId, number).query(byte[].class).optional()
                 .orElseThrow(() -> new NotFoundException("offerLetter"));
     }
 
     // --- the candidate's side ----------------------------------------------------------------------------------------
 
-    /** The offers of every application of this email, in every organization, newest first, as the candidate sees them. */
+    /** The offers sent to this email's applications, in every organization, newest first, as the candidate sees them. */
     @Transactional(readOnly = true)
     public List<CandidateOffer> forCandidate(String email) {
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -698,8 +699,8 @@ public class Offers {
 
     /**
      * An application that leaves its offer stage, or ends, while its offer is in play (rejected, withdrawn by the
-     * candidate from the portal, moved back) takes the offer with it: withdrawn in the move's transaction, with the move
-     * as its reason. The candidate hears of the move itself, not of the offer. Accepting and declining close the offer
+     * candidate from the portal, moved back) takes the offer with it: withdrawn in the move's transaction, with the
+     * move as its reason. The candidate hears of the move itself, not of the offer. Accepting and declining close the offer
      * before they move the application, so their own moves find nothing in play.
      */
     @EventListener

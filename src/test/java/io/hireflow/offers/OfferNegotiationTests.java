@@ -317,7 +317,8 @@ class OfferNegotiationTests extends ApiTest {
         assertThat(jdbc.sql("select count(*) from offer_version where offer_id = ?").param(UUID.fromString(offer))
                 .query(Long.class).single()).isEqualTo(1);
         // the candidate was told of the withdrawal, not its reason
-        String told = jdbc.sql("select body_text from outbound_message where event = 'OFFER_WITHDRAWN' and recipient = ?")
+        String told = jdbc.sql("""
+                select body_text from outbound_message where event = 'OFFER_WITHDRAWN' and recipient = ?""")
                 .param(setup.email()).query(String.class).single();
         assertThat(told).doesNotContain("재조정");
     }
