@@ -131,6 +131,13 @@ class MyApplications {
         return Optional.empty();
     }
 
+    /** The organization one of the person's applications went to (for its time zone); not found when not theirs. */
+    @Transactional(readOnly = true)
+    public OrganizationView organization(String email, UUID applicationId) {
+        Candidate candidate = owner(email, applicationId).orElseThrow(() -> new NotFoundException("application"));
+        return identity.organization(candidate.organizationId());
+    }
+
     /** One message the person was sent about one of their applications. */
     @Transactional(readOnly = true)
     public OutboundMessage message(String email, UUID applicationId, UUID messageId) {

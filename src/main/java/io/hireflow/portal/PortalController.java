@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,6 +41,8 @@ import io.hireflow.candidates.CandidateDocuments;
 import io.hireflow.candidates.CandidateManagement;
 import io.hireflow.candidates.DataRequests;
 import io.hireflow.interviews.travel.TravelClaims;
+import io.hireflow.offers.CandidateOffer;
+import io.hireflow.offers.Offers;
 import io.hireflow.shared.ConflictException;
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.Languages;
@@ -72,11 +75,13 @@ class PortalController {
     private final PublicAddress publicAddress;
     private final Clock clock;
     private final TravelClaims travel;
+    private final Offers offers;
 
     PortalController(PortalSignIn signIn, MyApplications applications, MyData data, CandidateManagement candidates,
             RateLimits rateLimits, PortalProperties properties, JsonMapper json, MessageSource messages,
-            PublicAddress publicAddress, Clock clock, TravelClaims travel) {
+            PublicAddress publicAddress, Clock clock, TravelClaims travel, Offers offers) {
         this.travel = travel;
+        this.offers = offers;
         this.messages = messages;
         this.publicAddress = publicAddress;
         this.signIn = signIn;
@@ -107,6 +112,9 @@ class PortalController {
         page.addAttribute("email", email);
         page.addAttribute("applications", applications.of(email, locale));
         page.addAttribute("travel", travel.forCandidate(email, locale));
+        // every offer sent to this email, in one call for the page (not one per application), by application
+        page.addAttribute("offers", offers.forCandidate(email).stream()
+                .collect(Collectors.groupingBy(CandidateOffer::applicationId)));
         page.addAttribute("holders", data.holders(email));
         page.addAttribute("contact", contact);
         return "portal/applications";
