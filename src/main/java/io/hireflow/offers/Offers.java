@@ -279,7 +279,7 @@ public class Offers {
         }
         LocalDate today = today(organization);
         List<FieldProblem> problems = new ArrayList<>();
-        checkDates(version.terms(), today, problems);
+        checkDates(version.terms(), today, true, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -443,7 +443,7 @@ public class Offers {
 
     // --- the candidate's side ----------------------------------------------------------------------------------------
 
-    /** The offers sent to this email's applications, in every organization, newest first, as the candidate sees them. */
+    /** The offers sent to this email's applications, in every organization, newest first, as the candidate sees. */
     @Transactional(readOnly = true)
     public List<CandidateOffer> forCandidate(String email) {
         List<Map<String, Object>> rows = jdbc.sql("""
@@ -489,7 +489,7 @@ public class Offers {
         Actor candidate = candidateActor(organization, application);
         Instant now = clock.instant();
         close(offerId, OfferStatus.ACCEPTED, null, null, null, now);
-        event(offerId, "ACCEPTED", offer.sentVersion(), candidate.name(), null, now);
+        event(offerId, "ACCEPTED", offer.sentVersion(), application.candidateName(), null, now);
         pipeline.transition(candidate, application.id(), new Transition(TransitionAction.HIRE, null, null,
                 "offer v" + offer.sentVersion() + " accepted", application.version()),
                 new CandidateNotice(CandidateNotice.Mode.NONE, null, "told by the offer's acceptance"));
@@ -500,8 +500,8 @@ public class Offers {
         Headcount headcount = headcount(organization, offer.jobId());
         Offer accepted = load(organization, offerId);
         tellStaff(organization, accepted, recruiters(organization, accepted),
-                headcount.full() ? "acceptedFull" : "accepted", "accepted", offer.sentVersion(), candidate.name(),
-                headcount.hired(), headcount.headcount());
+                headcount.full() ? "acceptedFull" : "accepted", "accepted", offer.sentVersion(),
+                application.candidateName(), headcount.hired(), headcount.headcount());
         return candidateView(accepted, organization);
     }
 
@@ -530,7 +530,7 @@ public class Offers {
         Actor candidate = candidateActor(organization, application);
         Instant now = clock.instant();
         close(offerId, OfferStatus.DECLINED, why, words, null, now);
-        event(offerId, "DECLINED", offer.sentVersion(), candidate.name(), why.name() + (words == null ? ""
+        event(offerId, "DECLINED", offer.sentVersion(), application.candidateName(), why.name() + (words == null ? ""
                 : ": " + words), now);
         pipeline.transition(candidate, application.id(), new Transition(TransitionAction.WITHDRAW, null, null,
                 "offer v" + offer.sentVersion() + " declined (" + why.name() + ")" + (words == null ? ""
@@ -540,7 +540,8 @@ public class Offers {
                 null, "offer/" + offerId + "/declined", lang -> null);
         Offer declined = load(organization, offerId);
         tellStaff(organization, declined, recruiters(organization, declined), "declined", "declined",
-                offer.sentVersion(), candidate.name(), reasonText(why, organization), words == null ? "" : words);
+                offer.sentVersion(), application.candidateName(), reasonText(why, organization),
+                words == null ? "" : words);
         return candidateView(declined, organization);
     }
 
@@ -578,15 +579,14 @@ public class Offers {
             throw new InvalidInputException(problems);
         }
         ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
-        Actor candidate = candidateActor(organization, application);
         Instant now = clock.instant();
         int next = offer.versions().size() + 1;
-        insertVersion(offerId, next, "CANDIDATE", null, candidate.name(), terms, message, Approval.NOT_NEEDED, null,
-                now);
-        event(offerId, "COUNTERED", next, candidate.name(), null, now);
+        insertVersion(offerId, next, "CANDIDATE", null, application.candidateName(), terms, message,
+                Approval.NOT_NEEDED, null, now);
+        event(offerId, "COUNTERED", next, application.candidateName(), null, now);
         Offer countered = load(organization, offerId);
         tellStaff(organization, countered, recruiters(organization, countered), "countered", "v" + next + "/counter",
-                next, candidate.name());
+                next, application.candidateName());
         return candidateView(countered, organization);
     }
 
@@ -700,8 +700,8 @@ public class Offers {
     /**
      * An application that leaves its offer stage, or ends, while its offer is in play (rejected, withdrawn by the
      * candidate from the portal, moved back) takes the offer with it: withdrawn in the move's transaction, with the
-     * move as its reason. The candidate hears of the move itself, not of the offer. Accepting and declining close the offer
-     * before they move the application, so their own moves find nothing in play.
+     * move as its reason. The candidate hears of the move itself, not of the offer. Accepting and declining close the
+     * offer before they move the application, so their own moves find nothing in play.
      */
     @EventListener
     void on(ApplicationMoved moved) {
@@ -759,7 +759,7 @@ public class Offers {
         LocalDate expires = company && draft.expiresOn() != null ? draft.expiresOn() : base.expiresOn();
         OfferTerms terms = new OfferTerms(level, title, base0 == null ? 0 : base0, signOn, bonus, options,
                 options > 0 ? vesting : null, start, location, other, expires);
-        checkDates(terms, today, problems);
+        checkDates(terms, today, company, problems);
         if (company) {
             text(draft.message(), MAX_MESSAGE, "message", false, problems);
         }
@@ -769,12 +769,18 @@ public class Offers {
         return terms;
     }
 
-    /** The start day and the expiry day: given, and not passed (the expiry after today: the day it is sent). */
-    private static void checkDates(OfferTerms terms, LocalDate today, List<FieldProblem> problems) {
+    /**
+     * The start day given and not passed; with {@code expiry}, the company's expiry day given and after today (the day
+     * it is sent). A counter-proposal keeps the expiry it was given, which may be today or extended past.
+     */
+    private static void checkDates(OfferTerms terms, LocalDate today, boolean expiry, List<FieldProblem> problems) {
         if (terms.startDate() == null) {
             problems.add(new FieldProblem("startDate", "validation.required"));
         } else if (terms.startDate().isBefore(today)) {
             problems.add(new FieldProblem("startDate", "validation.offer.startPast", today.toString()));
+        }
+        if (!expiry) {
+            return;
         }
         if (terms.expiresOn() == null) {
             problems.add(new FieldProblem("expiresOn", "validation.required"));

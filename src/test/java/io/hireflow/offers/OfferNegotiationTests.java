@@ -231,6 +231,12 @@ class OfferNegotiationTests extends ApiTest {
         assertThat(recruiter.post("/api/v1/offers/" + offer + "/send", Map.of()).status()).isEqualTo(200);
         UUID id = UUID.fromString(offer);
 
+        // on its last day it can still be countered (the expiry day is the company's, and it has not passed)
+        var lastDay = today().plusDays(1).atStartOfDay(SEOUL).toInstant().plus(Duration.ofHours(15));
+        CandidateOffer lastDayCounter = ShiftableClock.runAt(lastDay, () -> offers.counter(setup.email(), id, 1,
+                draft(74_000_000L, null, "마지막 날이지만 조금만 더 조정해 주실 수 있을까요?")));
+        assertThat(lastDayCounter.counterWaiting()).isTrue();
+        assertThat(lastDayCounter.versions().get(1).proposedByName()).isEqualTo("이하은");
         // past the end of the expiry day (Seoul time) it cannot be accepted, even before the watch marks it
         var after = today().plusDays(2).atStartOfDay(SEOUL).toInstant().plus(Duration.ofMinutes(1));
         assertThatThrownBy(() -> ShiftableClock.runAt(after, () -> offers.accept(setup.email(), id, 1)))
