@@ -156,6 +156,24 @@ class SmtpTransportTests {
         assertThat(new String(invite.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(ics);
     }
 
+    @Test
+    void aLetterTravelsAsItsBytesWithoutACharset() throws Exception {
+        byte[] pdf = new byte[3000];
+        new java.util.Random(7).nextBytes(pdf);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, pdf, 0, 9);
+        OutboundMessage message = new OutboundMessage(Ids.newId(), null, null, MessageEvent.OFFER_SENT, "ko",
+                "hong@example.com", "홍길동", "처우 제안", "본문", "<p>본문</p>", "<" + UUID.randomUUID()
+                        + "@hireflow.local>", MessageStatus.SENDING, null, null, 1, null, null, null,
+                Instant.parse("2026-12-02T07:00:00Z"), null, null, 1, Attachment.pdf("offer-v1.pdf", pdf));
+        byte[] written = MimeWriter.write(message, FROM);
+        MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(written));
+        var letter = ((Multipart) parsed.getContent()).getBodyPart(1);
+        assertThat(letter.getContentType()).isEqualTo("application/pdf");
+        assertThat(letter.getFileName()).isEqualTo("offer-v1.pdf");
+        assertThat(letter.getInputStream().readAllBytes()).isEqualTo(pdf);
+    }
+
     private static OutboundMessage message(String name, String address) {
         UUID id = Ids.newId();
         return new OutboundMessage(id, null, null, MessageEvent.STAGE_PASSED, "ko", address, name,
