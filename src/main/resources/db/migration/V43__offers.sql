@@ -1,7 +1,7 @@
 -- Offers and their negotiation. A job's salary bands: the yearly base salary in KRW per level. The organization's
--- offer approvers (none: its admins approve). An offer belongs to an application in an OFFER stage and is a thread of
--- versions: the company proposes, the candidate answers with a counter-proposal (a version of their own), the
--- company proposes again. A company version outside the band, with no band for its level, or changing the
+-- offer approvers (none: its admins approve). An offer belongs to an application in an OFFER stage and is a thread:
+-- the company proposes version 1, the candidate answers it with a counter-proposal (which carries the number of the
+-- version it answers), the company proposes version 2, and so on; position is the order in the thread. A company version outside the band, with no band for its level, or changing the
 -- compensation of an approved version needs an approver's yes before it can be sent; a sent version carries its PDF
 -- letter as the candidate got it. Versions are never changed after they are proposed except for their approval and
 -- sending; the thread's events (approvals, sending, answers, expiry, extension, withdrawal) are appended only.
@@ -52,6 +52,7 @@ create index offer_expiry_idx on offer (expires_at) where status = 'OPEN' and ex
 
 create table offer_version (
     offer_id             uuid        not null references offer (id) on delete cascade,
+    position             integer     not null check (position > 0),
     number               integer     not null check (number > 0),
     proposed_by          text        not null check (proposed_by in ('COMPANY', 'CANDIDATE')),
     proposed_by_user     uuid,
@@ -79,7 +80,8 @@ create table offer_version (
     sent_at              timestamptz,
     letter_language      text,
     letter_pdf           bytea,
-    primary key (offer_id, number),
+    primary key (offer_id, position),
+    unique (offer_id, proposed_by, number),
     check (proposed_by = 'COMPANY' or (approval = 'NOT_NEEDED' and sent_at is null)),
     check (sent_at is null or approval in ('NOT_NEEDED', 'APPROVED')),
     check (sent_at is null or letter_pdf is not null)

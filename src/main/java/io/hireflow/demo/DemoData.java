@@ -223,7 +223,7 @@ class DemoData implements ApplicationRunner {
     /**
      * The story's negotiation so far: the job's band for a senior engineer, the head of engineering as the offers'
      * approver; version 1 sent four days ago, the candidate's counter on base salary and start date, and the
-     * recruiter's version 3 above the band, waiting for the head of engineering.
+     * recruiter's version 2 above the band, waiting for the head of engineering.
      */
     private void addStoryOffer(Organization mobility, ApplicationView story, Instant now) {
         Actor recruiter = mobility.recruiter();

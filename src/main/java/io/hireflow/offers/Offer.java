@@ -21,13 +21,19 @@ public record Offer(UUID id, UUID applicationId, UUID jobId, String jobTitle, St
 
     /** The version the candidate has in hand, if one was sent. */
     public Version sent() {
-        return sentVersion == null ? null : versions.get(sentVersion - 1);
+        return versions.stream().filter(version -> version.byCompany() && sentVersion != null
+                && version.number() == sentVersion).findFirst().orElse(null);
+    }
+
+    /** The number of the company's latest version. */
+    public int lastNumber() {
+        return versions.stream().filter(Version::byCompany).mapToInt(Version::number).max().orElse(0);
     }
 
     /**
-     * One version. {@code changes} are against the version before it ({@code number - 1}), or for a candidate's
-     * counter-proposal against the version they had in hand; empty for the first.
-     * {@code proposedBy} is COMPANY or CANDIDATE.
+     * One entry of the thread: the company's version {@code number}, or (proposed by CANDIDATE) the candidate's
+     * counter-proposal to version {@code number}. {@code changes} are against the entry before it, or for a
+     * counter-proposal against the version it answers; empty for the first.
      */
     public record Version(int number, String proposedBy, String proposedByName, Instant proposedAt, OfferTerms terms,
             List<OfferTerms.Change> changes, String message, Approval approval, Approval.Reason approvalReason,

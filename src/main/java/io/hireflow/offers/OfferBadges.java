@@ -40,8 +40,8 @@ class OfferBadges implements ApplicationBadges {
                 select distinct on (o.application_id) o.application_id, o.status, o.sent_version, v.number,
                        v.proposed_by, v.approval, v.sent_at is not null as sent
                 from offer o
-                join lateral (select * from offer_version v where v.offer_id = o.id order by v.number desc limit 1) v
-                  on true
+                join lateral (select * from offer_version v where v.offer_id = o.id order by v.position desc limit 1)
+                  v on true
                 where o.organization_id = ? and o.application_id = any(?)
                 order by o.application_id, o.id desc""")
                 .params(organization.value(), applications.stream().map(JobApplicationId::value)

@@ -163,7 +163,7 @@ public class Offers {
                 && offer.latest().sentAt() == null) {
             throw new ConflictException("error.offer.noChange");
         }
-        insertCompanyVersion(actor, offerId, offer.jobId(), offer.versions().size() + 1, terms, draft.message(),
+        insertCompanyVersion(actor, offerId, offer.jobId(), offer.lastNumber() + 1, terms, draft.message(),
                 offer.versions(), clock.instant());
         return offer(actor, offerId);
     }
@@ -171,7 +171,7 @@ public class Offers {
     private void insertCompanyVersion(Actor actor, UUID offerId, UUID jobId, int number, OfferTerms terms,
             String message, List<Offer.Version> before, Instant now) {
         Approval.Reason reason = approvalReason(jobId, terms, before);
-        insertVersion(offerId, number, "COMPANY", actor.userId(), actor.name(), terms, message,
+        insertVersion(offerId, before.size() + 1, number, "COMPANY", actor.userId(), actor.name(), terms, message,
                 reason == null ? Approval.NOT_NEEDED : Approval.PENDING, reason, now);
         event(offerId, "PROPOSED", number, actor.name(), null, now);
         if (reason != null) {
@@ -227,10 +227,12 @@ public class Offers {
         }
         lock(offerId);
         Offer.Version version = version(offer, number);
-        if (version.number() != offer.versions().size() || version.approval() != Approval.PENDING) {
+        if (version != offer.latest() || version.approval() != Approval.PENDING) {
             throw new ConflictException("error.offer.notPending", number);
         }
-        UUID proposer = jdbc.sql("select proposed_by_user from offer_version where offer_id = ? and number = ?")
+        UUID proposer = jdbc.sql("""
+                select proposed_by_user from offer_version
+                where offer_id = ? and number = ? and proposed_by = 'COMPANY'""")
                 .params(offerId, number).query(UUID.class).optional().orElse(null);
         if (actor.userId() != null && actor.userId().equals(proposer)) {
             throw new ConflictException("error.offer.ownVersion");
@@ -239,7 +241,7 @@ public class Offers {
         jdbc.sql("""
                 update offer_version set approval = ?, decided_by = ?, decided_by_name = ?, decided_at = ?,
                                          decision_note = ?
-                where offer_id = ? and number = ? and approval = 'PENDING'""")
+                where offer_id = ? and number = ? and proposed_by = 'COMPANY' and approval = 'PENDING'""")
                 .params(approve ? "APPROVED" : "REJECTED", actor.userId(), actor.name(), Timestamp.from(now), text,
                         offerId, number)
                 .update();
@@ -293,7 +295,7 @@ public class Offers {
         Instant expiresAt = version.terms().expiresOn().plusDays(1).atStartOfDay(org.timeZone()).toInstant();
         jdbc.sql("""
                 update offer_version set sent_at = ?, letter_language = ?, letter_pdf = ?
-                where offer_id = ? and number = ?""")
+                where offer_id = ? and number = ? and proposed_by = 'COMPANY'""")
                 .params(Timestamp.from(now), language, pdf, offerId, version.number()).update();
         jdbc.sql("""
                 update offer set sent_version = ?, expires_at = ?, status = 'OPEN', version = version + 1
@@ -436,7 +438,8 @@ public class Offers {
 
     private byte[] letterBytes(UUID offerId, int number) {
         return jdbc.sql("""
-                select letter_pdf from offer_version where offer_id = ? and number = ? and sent_at is not null""")
+                select letter_pdf from offer_version
+                where offer_id = ? and number = ? and proposed_by = 'COMPANY' and sent_at is not null""")
                 .params(offerId, number).query(byte[].class).optional()
                 .orElseThrow(() -> new NotFoundException("offerLetter"));
     }
@@ -580,13 +583,13 @@ public class Offers {
         }
         ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
         Instant now = clock.instant();
-        int next = offer.versions().size() + 1;
-        insertVersion(offerId, next, "CANDIDATE", null, application.candidateName(), terms, message,
-                Approval.NOT_NEEDED, null, now);
-        event(offerId, "COUNTERED", next, application.candidateName(), null, now);
+        int answered = offer.sentVersion();
+        insertVersion(offerId, offer.versions().size() + 1, answered, "CANDIDATE", null, application.candidateName(),
+                terms, message, Approval.NOT_NEEDED, null, now);
+        event(offerId, "COUNTERED", answered, application.candidateName(), null, now);
         Offer countered = load(organization, offerId);
-        tellStaff(organization, countered, recruiters(organization, countered), "countered", "v" + next + "/counter",
-                next, application.candidateName());
+        tellStaff(organization, countered, recruiters(organization, countered), "countered",
+                "v" + answered + "/counter", answered, application.candidateName());
         return candidateView(countered, organization);
     }
 
@@ -648,7 +651,7 @@ public class Offers {
     /** Whether the candidate has countered the version in hand: one counter at a time. */
     private static boolean counterWaiting(Offer offer) {
         return offer.sentVersion() != null && offer.versions().stream()
-                .anyMatch(version -> !version.byCompany() && version.number() > offer.sentVersion());
+                .anyMatch(version -> !version.byCompany() && version.number() == offer.sentVersion());
     }
 
     private OrganizationId organizationOf(String email, UUID offerId) {
@@ -825,15 +828,15 @@ public class Offers {
 
     // --- writing and loading -----------------------------------------------------------------------------------------
 
-    private void insertVersion(UUID offerId, int number, String by, UUID userId, String name, OfferTerms terms,
-            String message, Approval approval, Approval.Reason reason, Instant now) {
+    private void insertVersion(UUID offerId, int position, int number, String by, UUID userId, String name,
+            OfferTerms terms, String message, Approval approval, Approval.Reason reason, Instant now) {
         jdbc.sql("""
-                insert into offer_version (offer_id, number, proposed_by, proposed_by_user, proposed_by_name,
-                    proposed_at, level, title, base_salary_krw, sign_on_bonus_krw, bonus_target_percent,
-                    stock_options, vesting, start_date, work_location, other_terms, expires_on, message, approval,
-                    approval_reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(offerId, number, by, userId, name, Timestamp.from(now), terms.level(), terms.title(),
+                insert into offer_version (offer_id, position, number, proposed_by, proposed_by_user,
+                    proposed_by_name, proposed_at, level, title, base_salary_krw, sign_on_bonus_krw,
+                    bonus_target_percent, stock_options, vesting, start_date, work_location, other_terms, expires_on,
+                    message, approval, approval_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(offerId, position, number, by, userId, name, Timestamp.from(now), terms.level(), terms.title(),
                         terms.baseSalaryKrw(), terms.signOnBonusKrw(), terms.bonusTargetPercent(),
                         terms.stockOptions(), terms.vesting(), terms.startDate(), terms.workLocation(),
                         terms.otherTerms(), terms.expiresOn(), message == null || message.isBlank() ? null
@@ -884,22 +887,19 @@ public class Offers {
                        sign_on_bonus_krw, bonus_target_percent, stock_options, vesting, start_date, work_location,
                        other_terms, expires_on, message, approval, approval_reason, decided_by_name, decided_at,
                        decision_note, sent_at, letter_pdf is not null as has_letter
-                from offer_version where offer_id = ? order by number""")
+                from offer_version where offer_id = ? order by position""")
                 .param(id).query(rs2 -> {
                     OfferTerms terms = new OfferTerms(rs2.getString("level"), rs2.getString("title"),
                             rs2.getLong("base_salary_krw"), rs2.getLong("sign_on_bonus_krw"),
                             rs2.getInt("bonus_target_percent"), rs2.getInt("stock_options"), rs2.getString("vesting"),
                             rs2.getObject("start_date", LocalDate.class), rs2.getString("work_location"),
                             rs2.getString("other_terms"), rs2.getObject("expires_on", LocalDate.class));
-                    // a counter-proposal answers the version in hand; anything else follows the version before
-                    boolean counter = "CANDIDATE".equals(rs2.getString("proposed_by"));
-                    Offer.Version before = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-                    for (int i = versions.size() - 1; counter && i >= 0; i--) {
-                        if (versions.get(i).sentAt() != null) {
-                            before = versions.get(i);
-                            break;
-                        }
-                    }
+                    // a counter-proposal answers the version of its number; anything else follows the entry before
+                    int number = rs2.getInt("number");
+                    Offer.Version before = "CANDIDATE".equals(rs2.getString("proposed_by"))
+                            ? versions.stream().filter(v -> v.byCompany() && v.number() == number).findFirst()
+                                    .orElse(null)
+                            : versions.isEmpty() ? null : versions.get(versions.size() - 1);
                     List<OfferTerms.Change> changes = before == null ? List.of() : terms.changesFrom(before.terms());
                     String reason = rs2.getString("approval_reason");
                     versions.add(new Offer.Version(rs2.getInt("number"), rs2.getString("proposed_by"),
@@ -921,11 +921,10 @@ public class Offers {
                 rs.getString("created_by_name"), instant(rs, "closed_at"), rs.getLong("version"), versions, events);
     }
 
+    /** The company's version {@code number}. */
     private static Offer.Version version(Offer offer, int number) {
-        if (number < 1 || number > offer.versions().size()) {
-            throw new NotFoundException("offerVersion");
-        }
-        return offer.versions().get(number - 1);
+        return offer.versions().stream().filter(version -> version.byCompany() && version.number() == number)
+                .findFirst().orElseThrow(() -> new NotFoundException("offerVersion"));
     }
 
     private static DeclineReason declineReason(ResultSet rs) throws SQLException {

@@ -23,8 +23,8 @@ import io.hireflow.TestOrganizations.Tenant;
 
 /**
  * In Chromium: version 1 of an offer inside the job's salary band is sent; the candidate counters in the portal on
- * base salary and start date with a message; the recruiter answers with version 3 inside the band and sends it; the
- * candidate sees version 3 with what changed and accepts it; the recruiter finds the candidate in the board's Hired
+ * base salary and start date with a message; the recruiter answers with version 2 inside the band and sends it; the
+ * candidate sees version 2 with what changed and accepts it; the recruiter finds the candidate in the board's Hired
  * column.
  */
 class OfferBrowserIT extends BrowserTest {
@@ -79,14 +79,15 @@ class OfferBrowserIT extends BrowserTest {
         awaitText(By.cssSelector(".alert.ok"), "Your counter-proposal was sent.");
         assertThat(find("#counter-waiting").getText()).contains("waits for the company's answer");
         assertThat(browser.findElements(By.id("counter-offer"))).isEmpty();
-        WebElement counter = find("#offer-thread li[data-version='2']");
-        assertThat(counter.findElement(By.cssSelector(".offer-who")).getText()).isEqualTo("your counter-proposal");
+        WebElement counter = find("#offer-thread li[data-counter-to='1']");
+        assertThat(counter.findElement(By.cssSelector(".offer-who")).getText())
+                .isEqualTo("Your counter-proposal to version 1");
         assertThat(counter.findElement(By.cssSelector(".offer-changes")).getText())
                 .contains("Base salary (a year): KRW 65,000,000 \u2192 KRW 80,000,000")
                 .contains("Start date: " + Offers.day(today().plusDays(30), "en") + " \u2192 "
                         + Offers.day(today().plusDays(45), "en"));
 
-        // the recruiter answers with version 3, inside the band (so no approval), and sends it
+        // the recruiter answers with version 2, inside the band (so no approval), and sends it
         var proposed = recruiter.post("/api/v1/offers/" + offer + "/versions", Map.of("baseSalaryKrw", 75_000_000,
                 "startDate", today().plusDays(40).toString(), "expiresOn", today().plusDays(10).toString(),
                 "message", "We can do 75 million and a start in 40 days."));
@@ -94,13 +95,13 @@ class OfferBrowserIT extends BrowserTest {
         assertThat(proposed.json().path("versions").get(2).path("approval").asString()).isEqualTo("NOT_NEEDED");
         assertThat(recruiter.post("/api/v1/offers/" + offer + "/send", Map.of()).status()).isEqualTo(200);
 
-        // the candidate reloads: version 3 is in hand, with what changed from their counter; they accept it
+        // the candidate reloads: version 2 is in hand, with what changed from their counter; they accept it
         browser.navigate().refresh();
-        awaitText(By.id("offer-in-hand"), "Version 3");
+        awaitText(By.id("offer-in-hand"), "Version 2");
         assertThat(find("#offer-holds-until").getText()).contains("the end of " + today().plusDays(10));
         assertThat(find("#offer-terms tr.changed[data-field=baseSalaryKrw]").getText())
                 .contains("KRW 75,000,000").contains("(was KRW 80,000,000)");
-        WebElement answer = find("#offer-thread li[data-version='3']");
+        WebElement answer = find("#offer-thread li[data-version='2']");
         assertThat(answer.getText()).contains("We can do 75 million");
         assertThat(answer.findElement(By.cssSelector(".offer-changes")).getText())
                 .contains("Base salary (a year): KRW 80,000,000 \u2192 KRW 75,000,000");
@@ -108,7 +109,7 @@ class OfferBrowserIT extends BrowserTest {
         find("#accept-offer button").click();
         awaitText(By.cssSelector(".alert.ok"), "You accepted the offer.");
         assertThat(find("#offer-status").getText()).isEqualTo("Accepted");
-        assertThat(find("#offer-ended").getText()).contains("You accepted version 3 of this offer.");
+        assertThat(find("#offer-ended").getText()).contains("You accepted version 2 of this offer.");
         assertThat(browser.findElements(By.id("offer-answer"))).isEmpty();
         signOutOfPortal();
 

@@ -88,13 +88,14 @@ class OfferNegotiationTests extends ApiTest {
         assertThat(countered.versions().get(1).changes()).extracting(OfferTerms.Change::field)
                 .containsExactly("baseSalaryKrw", "startDate");
 
-        // version 2 of the company's (outside the band) waits for approval and cannot be sent until approved
+        // version 2 (outside the band) waits for approval and cannot be sent until approved
         var proposed = recruiter.post("/api/v1/offers/" + offer + "/versions", terms("baseSalaryKrw", 78_000_000,
                 "startDate", today().plusDays(40), "message", "7,800만 원과 40일 뒤 입사로 제안드립니다."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(201);
-        JsonNode v3 = proposed.json().path("versions").get(2);
-        assertThat(v3.path("approval").asString()).isEqualTo("PENDING");
-        assertThat(v3.path("approvalReason").asString()).isEqualTo("OUTSIDE_BAND");
+        JsonNode v2 = proposed.json().path("versions").get(2);
+        assertThat(v2.path("number").asInt()).isEqualTo(2);
+        assertThat(v2.path("approval").asString()).isEqualTo("PENDING");
+        assertThat(v2.path("approvalReason").asString()).isEqualTo("OUTSIDE_BAND");
         var early = recruiter.post("/api/v1/offers/" + offer + "/send", Map.of());
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.body()).contains("waits for an approver");
@@ -105,37 +106,38 @@ class OfferNegotiationTests extends ApiTest {
                 select count(*) from outbound_message where event = 'OFFER_ACTIVITY' and recipient = ?""")
                 .param(headEmail).query(Long.class).single()).isEqualTo(1);
         // only an approver approves
-        var notApprover = recruiter.post("/api/v1/offers/" + offer + "/versions/3/approval",
+        var notApprover = recruiter.post("/api/v1/offers/" + offer + "/versions/2/approval",
                 Map.of("decision", "APPROVE"));
         assertThat(notApprover.status()).isEqualTo(409);
         assertThat(notApprover.body()).contains("approvers");
-        var noNote = head.post("/api/v1/offers/" + offer + "/versions/3/approval", Map.of("decision", "REJECT"));
+        var noNote = head.post("/api/v1/offers/" + offer + "/versions/2/approval", Map.of("decision", "REJECT"));
         assertThat(noNote.status()).isEqualTo(400);
         assertThat(noNote.body()).contains("\"note\"");
-        var approved = head.post("/api/v1/offers/" + offer + "/versions/3/approval",
+        var approved = head.post("/api/v1/offers/" + offer + "/versions/2/approval",
                 Map.of("decision", "APPROVE", "note", "핵심 인재, 밴드 상단 초과 승인"));
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().path("versions").get(2).path("approval").asString()).isEqualTo("APPROVED");
         var sent2 = recruiter.post("/api/v1/offers/" + offer + "/send", Map.of());
         assertThat(sent2.status()).as(sent2.body()).isEqualTo(200);
-        assertThat(sent2.json().path("sentVersion").asInt()).isEqualTo(3);
+        assertThat(sent2.json().path("sentVersion").asInt()).isEqualTo(2);
 
         // the letter is in Korean, with the candidate's name and the amounts
-        var letter = recruiter.send("GET", "/api/v1/offers/" + offer + "/versions/3/letter", "application/pdf",
+        var letter = recruiter.send("GET", "/api/v1/offers/" + offer + "/versions/2/letter", "application/pdf",
                 null, null);
         assertThat(letter.status()).isEqualTo(200);
         assertThat(letter.contentType()).startsWith("application/pdf");
-        byte[] pdf = jdbc.sql("select letter_pdf from offer_version where offer_id = ? and number = 3")
+        byte[] pdf = jdbc.sql("""
+                select letter_pdf from offer_version where offer_id = ? and number = 2 and proposed_by = 'COMPANY'""")
                 .param(id).query(byte[].class).single();
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("김지원").contains("78,000,000원").contains("처우 제안서")
                     .contains("서울 성동구").doesNotContain("80,000,000");
         }
-        assertThat(recruiter.get("/api/v1/offers/" + offer + "/versions/2/letter").status()).isEqualTo(404);
+        assertThat(recruiter.get("/api/v1/offers/" + offer + "/versions/3/letter").status()).isEqualTo(404);
 
         // the candidate declines for compensation
-        CandidateOffer declined = offers.decline(setup.email(), id, 3, "COMPENSATION",
+        CandidateOffer declined = offers.decline(setup.email(), id, 2, "COMPENSATION",
                 "다른 회사에서 더 높은 연봉을 제안받았습니다.");
         assertThat(declined.status()).isEqualTo(OfferStatus.DECLINED);
 
@@ -150,6 +152,7 @@ class OfferNegotiationTests extends ApiTest {
         assertThat(versions.size()).isEqualTo(3);
         assertThat(versions.get(0).path("proposedBy").asString()).isEqualTo("COMPANY");
         assertThat(versions.get(1).path("proposedBy").asString()).isEqualTo("CANDIDATE");
+        assertThat(versions.get(1).path("number").asInt()).as("the version it answers").isEqualTo(1);
         assertThat(versions.get(1).path("message").asString()).contains("8,000만 원");
         assertThat(versions.get(1).path("changes").get(0).path("field").asString()).isEqualTo("baseSalaryKrw");
         assertThat(versions.get(1).path("changes").get(0).path("before").asLong()).isEqualTo(65_000_000L);
@@ -169,7 +172,7 @@ class OfferNegotiationTests extends ApiTest {
         assertThat(jdbc.sql("select count(*) from outbound_message where event = 'OFFER_DECLINED' and recipient = ?")
                 .param(setup.email()).query(Long.class).single()).isEqualTo(1);
         // and cannot answer again
-        assertThatThrownBy(() -> offers.accept(setup.email(), id, 3)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> offers.accept(setup.email(), id, 2)).isInstanceOf(ConflictException.class);
     }
 
     @Test

@@ -101,12 +101,12 @@ class PortalOfferTests extends ApiTest {
         // with a message it is sent: the thread shows what changed, and it waits for the company's answer
         candidate.post(path + "/counter", counter("80,000,000", "My expectation is 80 million."));
         page = candidate.get(path).body();
-        assertThat(page).contains("Your counter-proposal was sent.").contains("your counter-proposal")
+        assertThat(page).contains("Your counter-proposal was sent.").contains("Your counter-proposal to version 1")
                 .contains("Base salary (a year): KRW 65,000,000 \u2192 KRW 80,000,000")
                 .contains("My expectation is 80 million.").contains("id=\"counter-waiting\"")
                 .doesNotContain("id=\"counter-offer\"").contains("id=\"accept-offer\"");
         assertThat(versions(offer)).isEqualTo(2);
-        assertThat(candidate.get(path + "/versions/2/letter").statusCode()).as("a counter has no letter")
+        assertThat(candidate.get(path + "/versions/2/letter").statusCode()).as("no version 2 was sent")
                 .isEqualTo(404);
 
         // the letter of the version in hand opens in the browser as a PDF
