@@ -141,9 +141,11 @@ class OfferApiController {
     @GetMapping("/api/v1/offers/{offerId}")
     @PreAuthorize(Role.DECIDING)
     @Operation(operationId = "getOffer", summary = "An offer with all its versions, their diffs and messages",
-            description = "Each version has its terms, changes (field, before, after) against the version before, "
-                    + "who proposed it (COMPANY or CANDIDATE), its message, approval and sending; events list what "
-                    + "happened, oldest first.")
+            description = "versions is the thread in order: the company's versions (proposedBy COMPANY, numbered "
+                    + "1, 2, 3…) and the candidate's counter-proposals (proposedBy CANDIDATE, with the number of the "
+                    + "version they answer). Each has its terms, changes (field, before, after) against the entry "
+                    + "before it (a counter-proposal: against the version it answers), its message, approval and "
+                    + "sending; events list what happened, oldest first.")
     Offer get(Actor actor, @PathVariable UUID offerId) {
         return offers.offer(actor, offerId);
     }
