@@ -397,7 +397,8 @@ public class Offers {
     public List<Offer.Summary> list(Actor actor, OfferStatus status) {
         return jdbc.sql("""
                 select o.*, j.title as job_title, a.candidate_name,
-                       (select count(*) from offer_version v where v.offer_id = o.id) as versions
+                       (select count(*) from offer_version v where v.offer_id = o.id and v.proposed_by = 'COMPANY')
+                           as versions
                 from offer o join job j on j.id = o.job_id join job_application a on a.id = o.application_id
                 where o.organization_id = ? and (cast(? as text) is null or o.status = ?)
                 order by o.id desc limit 500""")
