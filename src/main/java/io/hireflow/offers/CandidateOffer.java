@@ -15,7 +15,7 @@ public record CandidateOffer(UUID id, UUID applicationId, String organizationNam
 
     /** The version in hand. */
     public Offer.Version sent() {
-        return versions.stream().filter(version -> sentVersion != null && version.number() == sentVersion)
-                .findFirst().orElse(null);
+        return versions.stream().filter(version -> version.byCompany() && sentVersion != null
+                && version.number() == sentVersion).findFirst().orElse(null);
     }
 }

@@ -141,7 +141,7 @@ public class Offers {
                 values (?, ?, ?, ?, 'OPEN', ?, ?)""")
                 .params(id, organization.value(), applicationId, job.id().value(), Timestamp.from(now), actor.name())
                 .update();
-        insertCompanyVersion(actor, id, job.id().value(), 1, terms, draft.message(), List.of(), now);
+        insertCompanyVersion(actor, id, applicationId, job.id().value(), 1, terms, draft.message(), List.of(), now);
         accessLog.applications(actor, AccessLog.Action.EDIT_CANDIDATE, "offer " + id + " made",
                 List.of(applicationId));
         return offer(actor, id);
@@ -153,32 +153,29 @@ public class Offers {
      */
     @Transactional
     public Offer propose(Actor actor, UUID offerId, Draft draft) {
-        Offer offer = load(actor.organizationId(), offerId);
-        if (!offer.status().live()) {
-            throw new ConflictException("error.offer.ended", offer.status());
-        }
-        lock(offerId);
+        Offer offer = live(actor.organizationId(), offerId);
         OfferTerms terms = checkTerms(draft, offer.latest().terms(), true, today(actor.organizationId()));
         if (terms.changesFrom(offer.latest().terms()).isEmpty() && offer.latest().byCompany()
                 && offer.latest().sentAt() == null) {
             throw new ConflictException("error.offer.noChange");
         }
-        insertCompanyVersion(actor, offerId, offer.jobId(), offer.lastNumber() + 1, terms, draft.message(),
-                offer.versions(), clock.instant());
+        insertCompanyVersion(actor, offerId, offer.applicationId(), offer.jobId(), offer.lastNumber() + 1, terms,
+                draft.message(), offer.versions(), clock.instant());
         return offer(actor, offerId);
     }
 
-    private void insertCompanyVersion(Actor actor, UUID offerId, UUID jobId, int number, OfferTerms terms,
-            String message, List<Offer.Version> before, Instant now) {
+    private void insertCompanyVersion(Actor actor, UUID offerId, UUID applicationId, UUID jobId, int number,
+            OfferTerms terms, String message, List<Offer.Version> before, Instant now) {
         Approval.Reason reason = approvalReason(jobId, terms, before);
         insertVersion(offerId, before.size() + 1, number, "COMPANY", actor.userId(), actor.name(), terms, message,
                 reason == null ? Approval.NOT_NEEDED : Approval.PENDING, reason, now);
         event(offerId, "PROPOSED", number, actor.name(), null, now);
         if (reason != null) {
             event(offerId, "APPROVAL_REQUESTED", number, actor.name(), reason.name(), now);
-            Offer offer = load(actor.organizationId(), offerId);
-            tellStaff(actor.organizationId(), offer, bands.approverIds(actor.organizationId()), "approvalRequested",
-                    "v" + number + "/approval", number, actor.name());
+            OrganizationId organization = actor.organizationId();
+            tellStaff(organization, offerId, pipeline.application(organization, new JobApplicationId(applicationId)),
+                    bands.approverIds(organization), "approvalRequested", "v" + number + "/approval", number,
+                    actor.name());
         }
     }
 
@@ -218,14 +215,10 @@ public class Offers {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Offer offer = load(actor.organizationId(), offerId);
-        if (!offer.status().live()) {
-            throw new ConflictException("error.offer.ended", offer.status());
-        }
+        Offer offer = live(actor.organizationId(), offerId);
         if (!bands.approves(actor)) {
             throw new ConflictException("error.offer.notApprover");
         }
-        lock(offerId);
         Offer.Version version = version(offer, number);
         if (version != offer.latest() || version.approval() != Approval.PENDING) {
             throw new ConflictException("error.offer.notPending", number);
@@ -246,9 +239,9 @@ public class Offers {
                         offerId, number)
                 .update();
         event(offerId, approve ? "APPROVED" : "APPROVAL_REJECTED", number, actor.name(), text, now);
-        Offer decided = load(actor.organizationId(), offerId);
-        tellStaff(actor.organizationId(), decided, recruiters(actor.organizationId(), decided),
-                approve ? "approved" : "approvalRejected", "v" + number + "/decision", number, actor.name());
+        tellStaff(actor.organizationId(), offerId, application(actor.organizationId(), offer),
+                recruiters(actor.organizationId(), offer.jobId()), approve ? "approved" : "approvalRejected",
+                "v" + number + "/decision", number, actor.name());
         return offer(actor, offerId);
     }
 
@@ -261,11 +254,7 @@ public class Offers {
     @Transactional
     public Offer send(Actor actor, UUID offerId) {
         OrganizationId organization = actor.organizationId();
-        Offer offer = load(organization, offerId);
-        if (!offer.status().live()) {
-            throw new ConflictException("error.offer.ended", offer.status());
-        }
-        lock(offerId);
+        Offer offer = live(organization, offerId);
         Offer.Version version = offer.latest();
         if (!version.byCompany()) {
             throw new ConflictException("error.offer.answerCounter");
@@ -285,7 +274,7 @@ public class Offers {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
+        ApplicationView application = application(organization, offer);
         requireInOfferStage(application, jobs.job(organization, application.jobId()));
         OrganizationView org = identity.organization(organization);
         Candidate candidate = candidates.candidate(organization, application.candidateId());
@@ -322,17 +311,12 @@ public class Offers {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Offer offer = load(actor.organizationId(), offerId);
-        if (!offer.status().live()) {
-            throw new ConflictException("error.offer.ended", offer.status());
-        }
+        Offer offer = live(actor.organizationId(), offerId);
         Instant now = clock.instant();
         close(offerId, OfferStatus.WITHDRAWN, null, null, why, now);
         event(offerId, "WITHDRAWN", offer.sentVersion(), actor.name(), why, now);
         if (offer.sentVersion() != null) {
-            ApplicationView application = pipeline.application(actor.organizationId(),
-                    new JobApplicationId(offer.applicationId()));
-            notifications.tellCandidate(actor, application, MessageEvent.OFFER_WITHDRAWN, lang -> Map.of(), Map.of(),
+            notifications.tellCandidate(actor, application(actor.organizationId(), offer), MessageEvent.OFFER_WITHDRAWN, lang -> Map.of(), Map.of(),
                     null, "offer/" + offerId + "/withdrawn", lang -> null);
         }
         return offer(actor, offerId);
@@ -352,10 +336,7 @@ public class Offers {
         if (!expiresOn.isAfter(today)) {
             throw new InvalidInputException("expiresOn", "validation.offer.expiryPast", today.toString());
         }
-        Offer offer = load(organization, offerId);
-        if (!offer.status().live()) {
-            throw new ConflictException("error.offer.ended", offer.status());
-        }
+        Offer offer = live(organization, offerId);
         if (offer.sentVersion() == null) {
             throw new ConflictException("error.offer.notSent");
         }
@@ -365,8 +346,7 @@ public class Offers {
         jdbc.sql("update offer set status = 'OPEN', expires_at = ?, version = version + 1 where id = ?")
                 .params(Timestamp.from(expiresAt), offerId).update();
         event(offerId, "EXTENDED", offer.sentVersion(), actor.name(), expiresOn.toString(), now);
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
-        notifications.tellCandidate(actor, application, MessageEvent.OFFER_EXTENDED,
+        notifications.tellCandidate(actor, application(organization, offer), MessageEvent.OFFER_EXTENDED,
                 lang -> Map.of("offerExpiry", day(expiresOn, lang)), Map.of(), null,
                 "offer/" + offerId + "/extended/" + expiresOn, lang -> null);
         return offer(actor, offerId);
@@ -485,11 +465,10 @@ public class Offers {
      */
     @Transactional
     public CandidateOffer accept(String email, UUID offerId, Integer number) {
-        OrganizationId organization = organizationOf(email, offerId);
-        lock(offerId);
-        Offer offer = load(organization, offerId);
-        requireAnswerable(offer, number);
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
+        Answer answer = answering(email, offerId, number);
+        OrganizationId organization = answer.organization();
+        Offer offer = answer.offer();
+        ApplicationView application = answer.application();
         Actor candidate = candidateActor(organization, application);
         Instant now = clock.instant();
         close(offerId, OfferStatus.ACCEPTED, null, null, null, now);
@@ -502,11 +481,10 @@ public class Offers {
                 lang -> Map.of("startDate", day(terms.startDate(), lang)), Map.of(), null,
                 "offer/" + offerId + "/accepted", lang -> null);
         Headcount headcount = headcount(organization, offer.jobId());
-        Offer accepted = load(organization, offerId);
-        tellStaff(organization, accepted, recruiters(organization, accepted),
+        tellStaff(organization, offerId, application, recruiters(organization, offer.jobId()),
                 headcount.full() ? "acceptedFull" : "accepted", "accepted", offer.sentVersion(),
                 application.candidateName(), headcount.hired(), headcount.headcount());
-        return candidateView(accepted, organization);
+        return candidateView(load(organization, offerId), organization);
     }
 
     /**
@@ -526,11 +504,10 @@ public class Offers {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        OrganizationId organization = organizationOf(email, offerId);
-        lock(offerId);
-        Offer offer = load(organization, offerId);
-        requireAnswerable(offer, number);
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
+        Answer answer = answering(email, offerId, number);
+        OrganizationId organization = answer.organization();
+        Offer offer = answer.offer();
+        ApplicationView application = answer.application();
         Actor candidate = candidateActor(organization, application);
         Instant now = clock.instant();
         close(offerId, OfferStatus.DECLINED, why, words, null, now);
@@ -542,11 +519,10 @@ public class Offers {
                 new CandidateNotice(CandidateNotice.Mode.NONE, null, "told by the offer's decline"));
         notifications.tellCandidate(candidate, application, MessageEvent.OFFER_DECLINED, lang -> Map.of(), Map.of(),
                 null, "offer/" + offerId + "/declined", lang -> null);
-        Offer declined = load(organization, offerId);
-        tellStaff(organization, declined, recruiters(organization, declined), "declined", "declined",
-                offer.sentVersion(), application.candidateName(), reasonText(why, organization),
+        tellStaff(organization, offerId, application, recruiters(organization, offer.jobId()), "declined",
+                "declined", offer.sentVersion(), application.candidateName(), reasonText(why, organization),
                 words == null ? "" : words);
-        return candidateView(declined, organization);
+        return candidateView(load(organization, offerId), organization);
     }
 
     /**
@@ -556,10 +532,9 @@ public class Offers {
      */
     @Transactional
     public CandidateOffer counter(String email, UUID offerId, Integer number, Draft draft) {
-        OrganizationId organization = organizationOf(email, offerId);
-        lock(offerId);
-        Offer offer = load(organization, offerId);
-        requireAnswerable(offer, number);
+        Answer answer = answering(email, offerId, number);
+        OrganizationId organization = answer.organization();
+        Offer offer = answer.offer();
         if (counterWaiting(offer)) {
             throw new ConflictException("error.offer.counterWaiting");
         }
@@ -582,16 +557,15 @@ public class Offers {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
+        ApplicationView application = answer.application();
         Instant now = clock.instant();
         int answered = offer.sentVersion();
         insertVersion(offerId, offer.versions().size() + 1, answered, "CANDIDATE", null, application.candidateName(),
                 terms, message, Approval.NOT_NEEDED, null, now);
         event(offerId, "COUNTERED", answered, application.candidateName(), null, now);
-        Offer countered = load(organization, offerId);
-        tellStaff(organization, countered, recruiters(organization, countered), "countered",
+        tellStaff(organization, offerId, application, recruiters(organization, offer.jobId()), "countered",
                 "v" + answered + "/counter", answered, application.candidateName());
-        return candidateView(countered, organization);
+        return candidateView(load(organization, offerId), organization);
     }
 
     /** How many of a job's applications are hired, against its headcount, and whether it is still open. */
@@ -611,6 +585,21 @@ public class Offers {
         return new Headcount(hired, job.headcount(), job.status() == io.hireflow.jobs.JobStatus.OPEN);
     }
 
+    /** A candidate's answer in the making: the offer, locked and still answerable, and its application. */
+    private record Answer(OrganizationId organization, Offer offer, ApplicationView application) {
+    }
+
+    /**
+     * The candidate's offer (found through their email), its row locked so that the answer decides on the state it
+     * then holds, and refused (409) once it has ended or expired or when {@code number} is not the version in hand.
+     */
+    private Answer answering(String email, UUID offerId, Integer number) {
+        OrganizationId organization = organizationOf(email, offerId);
+        Offer offer = locked(organization, offerId);
+        requireAnswerable(offer, number);
+        return new Answer(organization, offer, application(organization, offer));
+    }
+
     private void requireAnswerable(Offer offer, Integer number) {
         if (offer.status() == OfferStatus.EXPIRED
                 || offer.status() == OfferStatus.OPEN && !clock.instant().isBefore(offer.expiresAt())) {
@@ -625,6 +614,7 @@ public class Offers {
     }
 
     private CandidateOffer candidateView(Offer offer, OrganizationId organization) {
+        String company = identity.organization(organization).name();
         List<Offer.Version> shown = new ArrayList<>();
         OfferTerms before = null;
         for (Offer.Version version : offer.versions()) {
@@ -634,19 +624,17 @@ public class Offers {
             List<OfferTerms.Change> changes = before == null ? List.of() : version.terms().changesFrom(before);
             // the company's approvals and notes are its own
             shown.add(new Offer.Version(version.number(), version.proposedBy(), version.byCompany()
-                    ? identity.organization(organization).name() : version.proposedByName(), version.proposedAt(),
+                    ? company : version.proposedByName(), version.proposedAt(),
                     version.terms(), changes, version.message(), Approval.NOT_NEEDED, null, null, null, null,
                     version.sentAt(), version.hasLetter()));
             before = version.terms();
         }
-        boolean open = offer.status() == OfferStatus.OPEN && offer.expiresAt() != null
-                && clock.instant().isBefore(offer.expiresAt());
-        boolean counterWaiting = counterWaiting(offer);
-        OfferStatus status = offer.status() == OfferStatus.OPEN && !open && offer.expiresAt() != null
-                ? OfferStatus.EXPIRED : offer.status();
-        return new CandidateOffer(offer.id(), offer.applicationId(), identity.organization(organization).name(),
-                offer.jobTitle(), status, offer.sentVersion(), offer.expiresAt(), offer.declineReason(),
-                offer.declineNote(), shown, open, counterWaiting);
+        // past its time an offer is expired to the candidate, whether or not the watch has marked it yet
+        boolean past = offer.expiresAt() != null && !clock.instant().isBefore(offer.expiresAt());
+        OfferStatus status = offer.status() == OfferStatus.OPEN && past ? OfferStatus.EXPIRED : offer.status();
+        return new CandidateOffer(offer.id(), offer.applicationId(), company, offer.jobTitle(), status,
+                offer.sentVersion(), offer.expiresAt(), offer.declineReason(), offer.declineNote(), shown,
+                status == OfferStatus.OPEN && offer.expiresAt() != null, counterWaiting(offer));
     }
 
     /** Whether the candidate has countered the version in hand: one counter at a time. */
@@ -680,23 +668,23 @@ public class Offers {
         Instant now = clock.instant();
         List<Map<String, Object>> expired = jdbc.sql("""
                 update offer set status = 'EXPIRED', version = version + 1
-                where status = 'OPEN' and expires_at <= ? returning id, organization_id, application_id, expires_at""")
+                where status = 'OPEN' and expires_at <= ? returning id, organization_id, expires_at""")
                 .param(Timestamp.from(now)).query().listOfRows();
         for (Map<String, Object> row : expired) {
             UUID offerId = (UUID) row.get("id");
             OrganizationId organization = new OrganizationId((UUID) row.get("organization_id"));
             Offer offer = load(organization, offerId);
             event(offerId, "EXPIRED", offer.sentVersion(), "Hireflow", null, now);
-            ApplicationView application = pipeline.application(organization,
-                    new JobApplicationId(offer.applicationId()));
-            Actor system = new Actor(null, organization, "Hireflow", Set.of(),
-                    identity.organization(organization).timeZone());
-            String at = ((Timestamp) row.get("expires_at")).toInstant().toString();
-            notifications.tellCandidate(system, application, MessageEvent.OFFER_EXPIRED,
-                    lang -> Map.of("offerExpiry", day(offer.sent().terms().expiresOn(), lang)), Map.of(), null,
-                    "offer/" + offerId + "/expired/" + at, lang -> null);
-            tellStaff(organization, offer, recruiters(organization, offer), "expired", "expired/" + at,
-                    offer.sentVersion(), offer.candidateName());
+            ApplicationView application = application(organization, offer);
+            ZoneId zone = identity.organization(organization).timeZone();
+            Instant expiresAt = ((Timestamp) row.get("expires_at")).toInstant();
+            // the last day it held (an extension moves it past the terms' own day)
+            LocalDate lastDay = LocalDate.ofInstant(expiresAt.minusNanos(1), zone);
+            notifications.tellCandidate(new Actor(null, organization, "Hireflow", Set.of(), zone), application,
+                    MessageEvent.OFFER_EXPIRED, lang -> Map.of("offerExpiry", day(lastDay, lang)), Map.of(), null,
+                    "offer/" + offerId + "/expired/" + expiresAt, lang -> null);
+            tellStaff(organization, offerId, application, recruiters(organization, offer.jobId()), "expired",
+                    "expired/" + expiresAt, offer.sentVersion(), offer.candidateName());
         }
         return expired.size();
     }
@@ -863,8 +851,25 @@ public class Offers {
                 .update();
     }
 
-    private void lock(UUID offerId) {
-        jdbc.sql("select id from offer where id = ? for update").param(offerId).query(UUID.class).single();
+    /** The offer, its row locked first, so that a step decides on the state the offer then holds. */
+    private Offer locked(OrganizationId organization, UUID offerId) {
+        jdbc.sql("select id from offer where id = ? and organization_id = ? for update")
+                .params(offerId, organization.value()).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("offer"));
+        return load(organization, offerId);
+    }
+
+    /** The offer, locked, while it is in play; refused (409) once it has ended. */
+    private Offer live(OrganizationId organization, UUID offerId) {
+        Offer offer = locked(organization, offerId);
+        if (!offer.status().live()) {
+            throw new ConflictException("error.offer.ended", offer.status());
+        }
+        return offer;
+    }
+
+    private ApplicationView application(OrganizationId organization, Offer offer) {
+        return pipeline.application(organization, new JobApplicationId(offer.applicationId()));
     }
 
     private LocalDate today(OrganizationId organization) {
@@ -941,23 +946,20 @@ public class Offers {
     // --- telling people ----------------------------------------------------------------------------------------------
 
     /** The job's recruiters; a job without any: the organization's admins (as approvers are, when none is chosen). */
-    private List<UUID> recruiters(OrganizationId organization, Offer offer) {
-        List<UUID> recruiters = jobs.job(organization, new io.hireflow.jobs.JobId(offer.jobId()))
-                .team(TeamRole.RECRUITER).stream().map(member -> member.userId()).toList();
-        return recruiters.isEmpty() ? identity.users(organization).stream()
-                .filter(user -> user.enabled() && user.roles().contains(io.hireflow.shared.Role.ADMIN))
-                .map(user -> user.id()).toList() : recruiters;
+    private List<UUID> recruiters(OrganizationId organization, UUID jobId) {
+        List<UUID> recruiters = jobs.job(organization, new io.hireflow.jobs.JobId(jobId)).team(TeamRole.RECRUITER)
+                .stream().map(member -> member.userId()).toList();
+        return recruiters.isEmpty() ? bands.admins(organization) : recruiters;
     }
 
     /** A staff email about the offer ({@code OFFER_ACTIVITY}): what happened, in the organization's language. */
-    private void tellStaff(OrganizationId organization, Offer offer, List<UUID> users, String what, String key,
-            Object... arguments) {
-        ApplicationView application = pipeline.application(organization, new JobApplicationId(offer.applicationId()));
-        String link = link("/offers/" + offer.id());
+    private void tellStaff(OrganizationId organization, UUID offerId, ApplicationView application, List<UUID> users,
+            String what, String key, Object... arguments) {
+        String link = link("/offers/" + offerId);
         notifications.tellStaff(organization, application, MessageEvent.OFFER_ACTIVITY, users,
                 (user, language) -> Map.of("offerActivity", messages.getMessage("offers.activity." + what,
                         arguments, Locale.forLanguageTag(language)), "offerLink", link),
-                Map.of(), null, "offer/" + offer.id() + "/staff/" + key, null);
+                Map.of(), null, "offer/" + offerId + "/staff/" + key, null);
     }
 
     private String reasonText(DeclineReason reason, OrganizationId organization) {

@@ -128,9 +128,12 @@ public class SalaryBands {
     /** The organization's chosen approvers (empty: its admins approve). */
     @Transactional(readOnly = true)
     public List<StaffUserView> approvers(OrganizationId organization) {
-        List<UUID> ids = jdbc.sql("select user_id from offer_approver where organization_id = ?")
+        return identity.users(organization, chosen(organization));
+    }
+
+    private List<UUID> chosen(OrganizationId organization) {
+        return jdbc.sql("select user_id from offer_approver where organization_id = ?")
                 .param(organization.value()).query(UUID.class).list();
-        return identity.users(organization, ids);
     }
 
     /**
@@ -163,17 +166,21 @@ public class SalaryBands {
 
     /** Whether the user approves the organization's offers: a chosen approver, or an admin when none is chosen. */
     boolean approves(Actor actor) {
-        List<UUID> chosen = jdbc.sql("select user_id from offer_approver where organization_id = ?")
-                .param(actor.organizationId().value()).query(UUID.class).list();
+        List<UUID> chosen = chosen(actor.organizationId());
         return chosen.isEmpty() ? actor.roles().contains(Role.ADMIN) : chosen.contains(actor.userId());
     }
 
-    /** Who to ask: the chosen approvers, or the admins. */
+    /** Who to ask: the chosen approvers who are enabled, or the admins. */
     List<UUID> approverIds(OrganizationId organization) {
         List<StaffUserView> chosen = approvers(organization);
-        List<StaffUserView> users = chosen.isEmpty() ? identity.users(organization).stream()
-                .filter(user -> user.roles().contains(Role.ADMIN)).toList() : chosen;
-        return users.stream().filter(StaffUserView::enabled).map(StaffUserView::id).toList();
+        return chosen.isEmpty() ? admins(organization)
+                : chosen.stream().filter(StaffUserView::enabled).map(StaffUserView::id).toList();
+    }
+
+    /** The organization's enabled admins: who answers for offers when nobody else is named. */
+    List<UUID> admins(OrganizationId organization) {
+        return identity.users(organization).stream()
+                .filter(user -> user.enabled() && user.roles().contains(Role.ADMIN)).map(StaffUserView::id).toList();
     }
 
     static boolean mayDecide(Set<Role> roles) {
