@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.hireflow.shared.InvalidInputException;
 import io.hireflow.shared.InvalidInputException.FieldProblem;
@@ -18,12 +19,16 @@ public record OfferForm(String level, String title, String baseSalaryKrw, String
         String bonusTargetPercent, String stockOptions, String vesting, String startDate, String workLocation,
         String otherTerms, String expiresOn, String message) {
 
-    /** The form filled with these terms (and no message), as the page shows it to change them. */
+    /** The form filled with these terms (amounts with thousands separators, no message), to change them. */
     public static OfferForm of(OfferTerms terms) {
-        return new OfferForm(terms.level(), terms.title(), String.valueOf(terms.baseSalaryKrw()),
-                String.valueOf(terms.signOnBonusKrw()), String.valueOf(terms.bonusTargetPercent()),
-                String.valueOf(terms.stockOptions()), terms.vesting(), String.valueOf(terms.startDate()),
+        return new OfferForm(terms.level(), terms.title(), amount(terms.baseSalaryKrw()),
+                amount(terms.signOnBonusKrw()), String.valueOf(terms.bonusTargetPercent()),
+                amount(terms.stockOptions()), terms.vesting(), String.valueOf(terms.startDate()),
                 terms.workLocation(), terms.otherTerms(), String.valueOf(terms.expiresOn()), null);
+    }
+
+    private static String amount(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** The terms as a draft; 400 naming each field that is not a whole number or a date (YYYY-MM-DD). */

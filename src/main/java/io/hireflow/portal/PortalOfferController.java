@@ -93,7 +93,7 @@ class PortalOfferController {
         page.addAttribute("reasons", DeclineReason.values());
         if (offer.sent() != null) {
             page.addAttribute("form", page.getAttribute(TYPED) instanceof Map<?, ?> typed ? typed(typed)
-                    : filled(offer.sent().terms()));
+                    : OfferForm.of(offer.sent().terms()));
         }
         return "portal/offer";
     }
@@ -183,15 +183,6 @@ class PortalOfferController {
                 messages.getMessage(problem.code(), problem.arguments(), problem.code(), locale)}, locale);
     }
 
-    /** The counter form filled with the version in hand's terms (amounts with thousands separators). */
-    private static OfferForm filled(OfferTerms terms) {
-        return new OfferForm(terms.level(), terms.title(), amount(terms.baseSalaryKrw()),
-                amount(terms.signOnBonusKrw()), String.valueOf(terms.bonusTargetPercent()),
-                amount(terms.stockOptions()), terms.vesting(),
-                terms.startDate() == null ? null : terms.startDate().toString(), terms.workLocation(),
-                terms.otherTerms(), null, null);
-    }
-
     /** The counter form as it was typed; never an expiry day, which is the company's to set. */
     private static OfferForm typed(Map<?, ?> typed) {
         Function<String, String> value = field -> typed.get(field) instanceof String text ? text : "";
@@ -199,9 +190,5 @@ class PortalOfferController {
                 value.apply("signOnBonusKrw"), value.apply("bonusTargetPercent"), value.apply("stockOptions"),
                 value.apply("vesting"), value.apply("startDate"), value.apply("workLocation"),
                 value.apply("otherTerms"), null, value.apply("message"));
-    }
-
-    private static String amount(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
     }
 }
