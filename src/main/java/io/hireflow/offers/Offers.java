@@ -316,8 +316,9 @@ public class Offers {
         close(offerId, OfferStatus.WITHDRAWN, null, null, why, now);
         event(offerId, "WITHDRAWN", offer.sentVersion(), actor.name(), why, now);
         if (offer.sentVersion() != null) {
-            notifications.tellCandidate(actor, application(actor.organizationId(), offer), MessageEvent.OFFER_WITHDRAWN, lang -> Map.of(), Map.of(),
-                    null, "offer/" + offerId + "/withdrawn", lang -> null);
+            notifications.tellCandidate(actor, application(actor.organizationId(), offer),
+                    MessageEvent.OFFER_WITHDRAWN, lang -> Map.of(), Map.of(), null, "offer/" + offerId + "/withdrawn",
+                    lang -> null);
         }
         return offer(actor, offerId);
     }

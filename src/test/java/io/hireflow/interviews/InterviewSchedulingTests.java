@@ -290,7 +290,8 @@ class InterviewSchedulingTests extends ApiTest {
         for (String email : List.of(candidateEmail, leadEmail, hrEmail)) {
             List<Map<String, Object>> sent = jdbc.sql("""
                     select event, attachment_type, convert_from(attachment_data, 'UTF8') as ics, body_text
-                    from outbound_message where lower(recipient) = lower(?) and attachment_data is not null order by created_at""")
+                    from outbound_message where lower(recipient) = lower(?) and attachment_data is not null
+                    order by created_at""")
                     .param(email).query().listOfRows();
             assertThat(sent).as("three invites to " + email).hasSize(3);
             for (int sequence = 0; sequence < 3; sequence++) {

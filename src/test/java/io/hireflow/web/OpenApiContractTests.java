@@ -36,8 +36,9 @@ class OpenApiContractTests extends ApiTest {
                 "decideTravelClaim", "getTravelClaim", "markTravelClaimPaid", "getTravelPolicy",
                 "updateTravelPolicy", "getTravelClaimBankDetails", "getInterviewKit", "submitScorecard",
                 "listScorecards", "updateInterviewKitTemplate", "listInterviewKitTemplates", "markQuizAnswer",
-                "saveInterviewNotes", "addInterviewQuestion", "revealScorecards", "decideInterview", "setSalaryBand", "createOffer", "proposeOfferVersion",
-                "approveOfferVersion", "sendOffer", "getOffer", "withdrawOffer", "getOfferLetter");
+                "saveInterviewNotes", "addInterviewQuestion", "revealScorecards", "decideInterview", "setSalaryBand",
+                "createOffer", "proposeOfferVersion", "approveOfferVersion", "sendOffer", "getOffer", "withdrawOffer",
+                "getOfferLetter");
         JsonNode schemes = docs.json().path("components").path("securitySchemes");
         assertThat(schemes.path("token").path("scheme").asString()).isEqualTo("bearer");
         assertThat(ApiClient.anonymous(port).get("/swagger-ui/index.html").status()).isEqualTo(200);
