@@ -315,7 +315,6 @@ class OfferController {
         page.addAttribute("minKrw", minKrw);
         page.addAttribute("maxKrw", maxKrw);
         page.addAttribute("problems", problems);
-        page.addAttribute("mayEdit", actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.RECRUITER));
         return "offers/bands";
     }
 
